@@ -53,6 +53,8 @@ export interface CustomerReport {
   creditsOverage: number;
   /** Remaining credits at the end of the window minus any unpaid negative balance. */
   creditsEndingBalance: number;
+  /** Burns carried as an unpaid negative balance at the end of the window (≥ 0). */
+  creditsNegativeBalance: number;
   blockedEvents: number;
   blockedUnitsMicros: number;
   /** The balance could not pay for an event at least once (whatever the plan then did). */
