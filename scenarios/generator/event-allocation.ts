@@ -7,13 +7,15 @@ import { DAY_MS, type UsageCalendar } from './usage-calendar';
 
 /** Sum of the calendar's day weights over [fromMs, toMs), counting partial days by the share of the day covered. */
 export function activeDayWeight(calendar: UsageCalendar, fromMs: number, toMs: number): number {
-  const firstDay = Math.floor((fromMs - calendar.startMs) / DAY_MS);
-  const endDay = Math.ceil((toMs - calendar.startMs) / DAY_MS);
+  // A local copy: imported constants are read through module getters under tsx.
+  const dayMs = DAY_MS;
+  const firstDay = Math.floor((fromMs - calendar.startMs) / dayMs);
+  const endDay = Math.ceil((toMs - calendar.startMs) / dayMs);
   let total = 0;
   for (let day = firstDay; day < endDay; day++) {
-    const dayStartMs = calendar.startMs + day * DAY_MS;
-    const coveredMs = Math.min(toMs, dayStartMs + DAY_MS) - Math.max(fromMs, dayStartMs);
-    total += calendar.dayWeight[day] * (coveredMs / DAY_MS);
+    const dayStartMs = calendar.startMs + day * dayMs;
+    const coveredMs = Math.min(toMs, dayStartMs + dayMs) - Math.max(fromMs, dayStartMs);
+    total += calendar.dayWeight[day] * (coveredMs / dayMs);
   }
   return total;
 }

@@ -17,10 +17,9 @@ function splitmix32(state: number): { next: number; value: number } {
 }
 
 export class SeededRandom {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // The state lives in an Int32Array: object fields holding 32-bit values would be boxed as heap numbers under
+  // V8's 31-bit small integers, costing an allocation per draw.
+  private readonly state = new Int32Array(4);
 
   /** `seed` and `stream` are unsigned 32-bit integers; the same pair always yields the same sequence. */
   constructor(seed: number, stream = 0) {
@@ -37,19 +36,23 @@ export class SeededRandom {
       state = step.next;
       words.push(step.value | 0);
     }
-    [this.a, this.b, this.c, this.d] = words;
+    this.state.set(words);
     // sfc32's author recommends discarding the first outputs so that similar seeds diverge.
     for (let i = 0; i < 12; i++) this.nextU32();
   }
 
   /** An unsigned 32-bit integer, uniform over [0, 2^32). */
   nextU32(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
+    const state = this.state;
+    const a = state[0];
+    const b = state[1];
+    const c = state[2];
+    const d = state[3];
+    const t = (((a + b) | 0) + d) | 0;
+    state[3] = (d + 1) | 0;
+    state[0] = b ^ (b >>> 9);
+    state[1] = (c + (c << 3)) | 0;
+    state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
     return t >>> 0;
   }
 

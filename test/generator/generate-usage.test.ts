@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { UsageDataset } from '../../core/engine/usage/dataset';
@@ -55,6 +56,17 @@ describe('generateUsage', () => {
     expect(again.customers.ids).toEqual(dataset.customers.ids);
     expect(again.customers.planKeys).toEqual(dataset.customers.planKeys);
     expect(again.customers.segments).toEqual(dataset.customers.segments);
+  });
+
+  it('gives the pinned bytes for a pinned config, so a change of output (or of platform) is noticed', () => {
+    const small = generateUsage(sampleConfig({ customerCount: 300, eventCount: 30_000 }));
+    const hash = createHash('sha256');
+    for (const key of ['timeMs', 'customerIndex', 'featureIndex', 'quantityMicros', 'customerEventStart'] as const) hash.update(bytesOf(small[key]));
+    hash.update(bytesOf(small.customers.startMs));
+    hash.update(bytesOf(small.customers.endMs));
+    hash.update(JSON.stringify([small.customers.ids, small.customers.planKeys, small.customers.segments]));
+    // Typed arrays are hashed in the platform's byte order; every platform Node supports is little-endian.
+    expect(hash.digest('hex')).toBe('76de6174d0241bcb8763bcdb1191eb183e31b92ac3390c6e0ffb7fc60c5f80ad');
   });
 
   it('gives different histories for different seeds', () => {
