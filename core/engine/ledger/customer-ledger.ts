@@ -7,7 +7,7 @@
 import type { CompiledBook } from '../price-book/compile';
 import type { GrantKind, LedgerEntry, LedgerEntryKind } from '../replay/replay-types';
 import { LIABILITY_BUCKETS, type ReplayAccumulators } from '../replay/replay-accumulators';
-import { allocate } from './revenue-allocation';
+import { allocate, floorDivide } from './revenue-allocation';
 import { compareGrants, orderRank } from './consumption-order';
 
 export enum GrantKindCode {
@@ -45,6 +45,9 @@ export class CustomerLedger {
   recognisedMicros = new Float64Array(16);
   breakageMicros = new Float64Array(16);
   expectedUnits = new Float64Array(16);
+  /** floor(price / units) and its remainder: the cumulative allocation without a division of the price. */
+  wholeMicros = new Float64Array(16);
+  restMicros = new Float64Array(16);
   rolloverCapUnits = new Float64Array(16);
   rolloverExpiresAtMs = new Float64Array(16);
   grantCount = 0;
@@ -65,6 +68,9 @@ export class CustomerLedger {
   /** Rollover happens only while the customer's plan is running. */
   planEndMs = Infinity;
 
+  /** Credits this customer burned from grants so far (written to the totals when the customer is done). */
+  burnedUnits = 0;
+
   /** When set, every change is also written here as an entry (drill-down of one customer). */
   entries: LedgerEntry[] | null = null;
 
@@ -73,6 +79,11 @@ export class CustomerLedger {
   private readonly proportionalDenominator: bigint;
   private readonly proportional: boolean;
   private readonly orderCode: number;
+  private readonly featureCredits: Float64Array;
+  private readonly featureRevenueMicros: Float64Array;
+  private readonly monthRecognisedFromCreditsMicros: Float64Array;
+  private readonly monthRecognisedRevenueMicros: Float64Array;
+  private readonly monthBreakageMicros: Float64Array;
 
   constructor(
     private readonly book: CompiledBook,
@@ -84,6 +95,11 @@ export class CustomerLedger {
     this.proportionalNumerator = rate ? rate.digits : 0n;
     this.proportionalDenominator = rate ? 10n ** BigInt(rate.decimals) : 1n;
     this.orderCode = orderRank(book.consumptionOrder);
+    this.featureCredits = totals.features.credits;
+    this.featureRevenueMicros = totals.features.revenueMicros;
+    this.monthRecognisedFromCreditsMicros = totals.months.recognisedFromCreditsMicros;
+    this.monthRecognisedRevenueMicros = totals.months.recognisedRevenueMicros;
+    this.monthBreakageMicros = totals.months.breakageMicros;
   }
 
   reset(customer: number, month: number, planEndMs: number): void {
@@ -96,6 +112,16 @@ export class CustomerLedger {
     this.debt = 0;
     this.debtByFeature.fill(0);
     this.nextExpiryMs = Infinity;
+    this.burnedUnits = 0;
+  }
+
+  /** Writes the customer's running counters to the totals. */
+  finishCustomer(): void {
+    const customers = this.totals.customers;
+    customers.burned[this.customer] += this.burnedUnits;
+    customers.outstanding[this.customer] = this.balance;
+    customers.negativeBalance[this.customer] = this.debt;
+    this.burnedUnits = 0;
   }
 
   // ── grants ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -114,6 +140,9 @@ export class CustomerLedger {
     this.recognisedMicros[g] = 0;
     this.breakageMicros[g] = 0;
     this.expectedUnits[g] = this.expectedUse(request.units, request.priceMicros);
+    const whole = request.units > 0 ? Math.floor(request.priceMicros / request.units) : 0;
+    this.wholeMicros[g] = whole;
+    this.restMicros[g] = request.priceMicros - whole * request.units;
     this.rolloverCapUnits[g] = request.rolloverCapUnits;
     this.rolloverExpiresAtMs[g] = request.rolloverExpiresAtMs;
 
@@ -160,6 +189,8 @@ export class CustomerLedger {
     this.recognisedMicros = widen(this.recognisedMicros);
     this.breakageMicros = widen(this.breakageMicros);
     this.expectedUnits = widen(this.expectedUnits);
+    this.wholeMicros = widen(this.wholeMicros);
+    this.restMicros = widen(this.restMicros);
     this.rolloverCapUnits = widen(this.rolloverCapUnits);
     this.rolloverExpiresAtMs = widen(this.rolloverExpiresAtMs);
     this.active = widen(this.active);
@@ -221,30 +252,35 @@ export class CustomerLedger {
     const used = this.used[g] + units;
     this.used[g] = used;
     this.remaining[g] -= units;
-    this.totals.customers.burned[this.customer] += units;
-    this.totals.features.credits[feature] += units;
+    this.burnedUnits += units;
+    this.featureCredits[feature] += units;
     const price = this.priceMicros[g];
     let revenue = 0;
     let breakage = 0;
     if (price > 0) {
       const total = this.units[g];
-      const recognised = allocate(price, used, total);
+      // floor(price × used / total) = whole × used + floor(rest × used / total), exact while rest × used is safe.
+      let recognised = price;
+      if (used !== total) {
+        const rest = this.restMicros[g];
+        const product = rest * used;
+        recognised =
+          this.wholeMicros[g] * used + (product <= Number.MAX_SAFE_INTEGER ? floorDivide(product, total) : Number((BigInt(rest) * BigInt(used)) / BigInt(total)));
+      }
       revenue = recognised - this.recognisedMicros[g];
       this.recognisedMicros[g] = recognised;
-      if (revenue !== 0) {
-        const months = this.totals.months;
-        months.recognisedFromCreditsMicros[this.month] += revenue;
-        months.recognisedRevenueMicros[this.month] += revenue;
-        this.totals.features.revenueMicros[feature] += revenue;
-      }
-      if (this.expectedUnits[g] !== total) {
+      const month = this.month;
+      this.monthRecognisedFromCreditsMicros[month] += revenue;
+      this.monthRecognisedRevenueMicros[month] += revenue;
+      this.featureRevenueMicros[feature] += revenue;
+      const expected = this.expectedUnits[g];
+      if (expected !== total) {
         // B46: recognise breakage in step with use; capped at the price, and reversed if use passes the estimate.
-        const expected = this.expectedUnits[g];
         const withBreakage = used >= expected ? price : allocate(price, used, expected);
         const breakageToDate = withBreakage - recognised;
         breakage = breakageToDate - this.breakageMicros[g];
         this.breakageMicros[g] = breakageToDate;
-        this.totals.months.breakageMicros[this.month] += breakage;
+        this.monthBreakageMicros[month] += breakage;
       }
     }
     if (this.entries) this.record(this.burnEntryKind, atMs, g, feature, 0, -units, 0, revenue, breakage, this.expiresAtMs[g]);

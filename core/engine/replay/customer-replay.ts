@@ -5,7 +5,7 @@
 
 import type { UsageDataset } from '../usage/dataset';
 import { addMonthsMs } from '../calendar/civil-date';
-import { IncludedExpiryCode, PolicyCode, type CompiledBook, type CompiledPlan } from '../price-book/compile';
+import { IncludedExpiryCode, PolicyCode, RoundingCode, type CompiledBook, type CompiledPlan } from '../price-book/compile';
 import { allocate, mulDivHalfUp } from '../ledger/revenue-allocation';
 import { computeBurn, createBurnResult } from '../ledger/burn-calculator';
 import { CustomerLedger, GrantKindCode } from '../ledger/customer-ledger';
@@ -21,6 +21,13 @@ export class CustomerReplay {
   private readonly burn = createBurnResult();
   /** Dataset feature index → book feature index. */
   private readonly featureMap: Int32Array;
+  /** Features with one tier whose burn fits doubles: their burn is computed inline (see settleEvent). */
+  private readonly singleRate: Uint8Array;
+  private readonly rateMultiplier: Float64Array;
+  private readonly rateDivisor: Float64Array;
+  private readonly rateRounding: Uint8Array;
+  private readonly featureEvents: Float64Array;
+  private readonly featureUnitsMicros: Float64Array;
 
   // Per-customer state.
   private customer = 0;
@@ -46,6 +53,12 @@ export class CustomerReplay {
     this.carryBig = new Array<bigint>(featureCount).fill(0n);
     this.overageUnits = new Float64Array(featureCount);
     this.featureMap = featureMap;
+    this.singleRate = Uint8Array.from(book.features, (feature) => (feature.fitsDoubles && feature.tierMultiplier.length === 1 ? 1 : 0));
+    this.rateMultiplier = Float64Array.from(book.features, (feature) => feature.tierMultiplier[0]);
+    this.rateDivisor = Float64Array.from(book.features, (feature) => feature.divisor);
+    this.rateRounding = Uint8Array.from(book.features, (feature) => feature.rounding);
+    this.featureEvents = totals.features.events;
+    this.featureUnitsMicros = totals.features.unitsMicros;
   }
 
   /** Replays customer c (plan index or -1) completely; returns the number of its events inside the window. */
@@ -65,7 +78,7 @@ export class CustomerReplay {
     this.ledger.reset(c, this.month, this.endMs);
     this.periodUsageMicros.fill(0);
     this.carry.fill(0);
-    this.carryBig.fill(0n);
+    if (this.carryBig.some((value) => value !== 0n)) this.carryBig.fill(0n);
     this.overageUnits.fill(0);
     this.periodIndex = 0;
     this.nextPeriodMs = this.startMs;
@@ -93,9 +106,7 @@ export class CustomerReplay {
     this.closePeriod(window.toMs, this.window.monthCount - 1);
     this.ledger.month = this.window.monthCount - 1;
     this.ledger.snapshot(this.window.monthCount - 1, window.toMs);
-    const customerTotals = this.totals.customers;
-    customerTotals.outstanding[c] = this.ledger.balance;
-    customerTotals.negativeBalance[c] = this.ledger.debt;
+    this.ledger.finishCustomer();
     return done;
   }
 
@@ -222,11 +233,34 @@ export class CustomerReplay {
 
   /** One usage event: compute its burn, draw it, and when it does not fit, follow the plan's policy. */
   private settleEvent(f: number, quantityMicros: number, t: number): void {
-    const out = this.burn;
-    computeBurn(this.book.features[f], quantityMicros, this.periodUsageMicros[f], this.carry[f], this.carryBig[f], out);
-    const need = out.units;
+    let need: number;
+    let carry = 0;
+    let carryBig = 0n;
+    const rounding = this.rateRounding[f];
+    const numerator = quantityMicros * this.rateMultiplier[f] + (rounding === RoundingCode.Carry ? this.carry[f] : 0);
+    if (this.singleRate[f] === 1 && numerator <= Number.MAX_SAFE_INTEGER) {
+      // The common case, inline: one rate, exact in doubles. Same rules as computeBurn (burn-calculator.ts).
+      const divisor = this.rateDivisor[f];
+      need = Math.floor(numerator / divisor);
+      let remainder = numerator - need * divisor;
+      if (remainder < 0) {
+        need -= 1;
+        remainder += divisor;
+      } else if (remainder >= divisor) {
+        need += 1;
+        remainder -= divisor;
+      }
+      if (rounding === RoundingCode.Carry) carry = remainder;
+      else if (rounding === RoundingCode.Up) need += remainder > 0 ? 1 : 0;
+      else need += remainder * 2 >= divisor ? 1 : 0;
+    } else {
+      const out = this.burn;
+      computeBurn(this.book.features[f], quantityMicros, this.periodUsageMicros[f], this.carry[f], this.carryBig[f], out);
+      need = out.units;
+      carry = out.carry;
+      carryBig = out.carryBig;
+    }
     const ledger = this.ledger;
-    const plan = this.plan;
     if (need > ledger.balance) {
       this.totals.customers.ranDry[this.customer] = 1;
       if (!this.coverShortfall(f, need, quantityMicros, t)) return;
@@ -234,11 +268,11 @@ export class CustomerReplay {
       ledger.burn(f, need, t);
     }
     this.periodUsageMicros[f] += quantityMicros;
-    this.carry[f] = out.carry;
-    this.carryBig[f] = out.carryBig;
-    const features = this.totals.features;
-    features.events[f] += 1;
-    features.unitsMicros[f] += quantityMicros;
+    this.carry[f] = carry;
+    if (carryBig !== 0n || this.carryBig[f] !== 0n) this.carryBig[f] = carryBig;
+    this.featureEvents[f] += 1;
+    this.featureUnitsMicros[f] += quantityMicros;
+    const plan = this.plan;
     if (plan !== null && plan.policy === PolicyCode.AutoTopUp && ledger.balance < plan.topUpThresholdUnits) {
       this.buyPacks(plan.topUpPack, plan.topUpThresholdUnits - ledger.balance, t);
     }

@@ -22,11 +22,15 @@ export function windowForDataset(dataset: UsageDataset, toMs?: number): ReplayWi
     if (starts[c] < first) first = starts[c];
     if (starts[c] > last) last = starts[c];
   }
+  // Events are sorted by time within each customer: the first and last of each bound the whole history.
   const time = dataset.timeMs;
-  for (let i = 0; i < dataset.eventCount; i++) {
-    const t = time[i];
-    if (t < first) first = t;
-    if (t > last) last = t;
+  const offsets = dataset.customerEventStart;
+  for (let c = 0; c < starts.length; c++) {
+    if (offsets[c + 1] === offsets[c]) continue;
+    const earliest = time[offsets[c]];
+    const latest = time[offsets[c + 1] - 1];
+    if (earliest < first) first = earliest;
+    if (latest > last) last = latest;
   }
   if (first === Infinity) first = last = 0;
   const fromMs = startOfMonthMs(first);
