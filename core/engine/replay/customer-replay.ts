@@ -17,6 +17,9 @@ export class CustomerReplay {
   private readonly periodUsageMicros: Float64Array;
   private readonly carry: Float64Array;
   private readonly carryBig: bigint[];
+  private readonly hasBigCarry: Uint8Array;
+  private pendingBigCarry = 0n;
+  private pendingBigCarryFeature = -1;
   private readonly overageUnits: Float64Array;
   private readonly burn = createBurnResult();
   /** Dataset feature index → book feature index. */
@@ -51,6 +54,7 @@ export class CustomerReplay {
     this.periodUsageMicros = new Float64Array(featureCount);
     this.carry = new Float64Array(featureCount);
     this.carryBig = new Array<bigint>(featureCount).fill(0n);
+    this.hasBigCarry = new Uint8Array(featureCount);
     this.overageUnits = new Float64Array(featureCount);
     this.featureMap = featureMap;
     this.singleRate = Uint8Array.from(book.features, (feature) => (feature.fitsDoubles && feature.tierMultiplier.length === 1 ? 1 : 0));
@@ -78,7 +82,11 @@ export class CustomerReplay {
     this.ledger.reset(c, this.month, this.endMs);
     this.periodUsageMicros.fill(0);
     this.carry.fill(0);
-    if (this.carryBig.some((value) => value !== 0n)) this.carryBig.fill(0n);
+    if (this.hasBigCarry.includes(1)) {
+      this.carryBig.fill(0n);
+      this.hasBigCarry.fill(0);
+    }
+    this.pendingBigCarryFeature = -1;
     this.overageUnits.fill(0);
     this.periodIndex = 0;
     this.nextPeriodMs = this.startMs;
@@ -235,7 +243,6 @@ export class CustomerReplay {
   private settleEvent(f: number, quantityMicros: number, t: number): void {
     let need: number;
     let carry = 0;
-    let carryBig = 0n;
     const rounding = this.rateRounding[f];
     const numerator = quantityMicros * this.rateMultiplier[f] + (rounding === RoundingCode.Carry ? this.carry[f] : 0);
     if (this.singleRate[f] === 1 && numerator <= Number.MAX_SAFE_INTEGER) {
@@ -258,18 +265,30 @@ export class CustomerReplay {
       computeBurn(this.book.features[f], quantityMicros, this.periodUsageMicros[f], this.carry[f], this.carryBig[f], out);
       need = out.units;
       carry = out.carry;
-      carryBig = out.carryBig;
+      // Remainders too large for a double are rare (huge divisors); they live in carryBig, flagged per feature.
+      const big = out.carryBig !== 0n;
+      if (big || this.hasBigCarry[f] === 1) {
+        this.pendingBigCarry = out.carryBig;
+        this.pendingBigCarryFeature = f;
+      }
     }
     const ledger = this.ledger;
     if (need > ledger.balance) {
       this.totals.customers.ranDry[this.customer] = 1;
-      if (!this.coverShortfall(f, need, quantityMicros, t)) return;
+      if (!this.coverShortfall(f, need, quantityMicros, t)) {
+        this.pendingBigCarryFeature = -1;
+        return;
+      }
     } else if (need > 0) {
       ledger.burn(f, need, t);
     }
     this.periodUsageMicros[f] += quantityMicros;
     this.carry[f] = carry;
-    if (carryBig !== 0n || this.carryBig[f] !== 0n) this.carryBig[f] = carryBig;
+    if (this.pendingBigCarryFeature === f) {
+      this.carryBig[f] = this.pendingBigCarry;
+      this.hasBigCarry[f] = this.pendingBigCarry !== 0n ? 1 : 0;
+      this.pendingBigCarryFeature = -1;
+    }
     this.featureEvents[f] += 1;
     this.featureUnitsMicros[f] += quantityMicros;
     const plan = this.plan;
