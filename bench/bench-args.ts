@@ -1,0 +1,38 @@
+// Reads the benchmark's command line: `npm run bench -- [--json] [--size small|large] [--runs N]`.
+
+import type { BenchSize } from './bench-usage';
+
+export interface BenchArgs {
+  json: boolean;
+  size: BenchSize;
+  /** Timed runs per measurement after one warm-up run; the best is reported. */
+  runs: number;
+}
+
+export type BenchArgsResult = { ok: true; args: BenchArgs } | { ok: false; message: string };
+
+const USAGE = 'usage: npm run bench -- [--json] [--size small|large] [--runs N]';
+
+export function parseBenchArgs(argv: readonly string[]): BenchArgsResult {
+  let json = false;
+  let size: BenchSize = 'large';
+  let runs: number | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--json') {
+      json = true;
+    } else if (arg === '--size' || arg.startsWith('--size=')) {
+      const value = arg === '--size' ? argv[++i] : arg.slice('--size='.length);
+      if (value !== 'small' && value !== 'large') return { ok: false, message: `--size takes small or large, not ${String(value)}\n${USAGE}` };
+      size = value;
+    } else if (arg === '--runs' || arg.startsWith('--runs=')) {
+      const value = arg === '--runs' ? argv[++i] : arg.slice('--runs='.length);
+      const parsed = Number(value);
+      if (!Number.isInteger(parsed) || parsed < 1 || parsed > 50) return { ok: false, message: `--runs takes a whole number from 1 to 50\n${USAGE}` };
+      runs = parsed;
+    } else {
+      return { ok: false, message: `unknown argument ${arg}\n${USAGE}` };
+    }
+  }
+  return { ok: true, args: { json, size, runs: runs ?? (size === 'large' ? 3 : 5) } };
+}
