@@ -7,6 +7,7 @@ import { findInvariantViolations } from '../../core/engine/ledger/ledger-invaria
 import type { Feature, Pack, Plan, PriceBook } from '../../core/engine/price-book/model';
 import { validatePriceBook } from '../../core/engine/price-book/validate';
 import { replay } from '../../core/engine/replay/replay';
+import type { LedgerAdjustment } from '../../core/engine/replay/replay-types';
 import { buildDataset } from '../../core/engine/usage/build-dataset';
 import type { UsageDataset } from '../../core/engine/usage/dataset';
 
@@ -118,11 +119,16 @@ const bookArb: fc.Arbitrary<PriceBook> = fc
   });
 
 interface RandomHistory {
+  corrections: { customer: number; dayOffset: number; kind: number; credits: number }[];
   customers: { plan: number; startDay: number; endDay: number | null }[];
   events: { customer: number; dayOffset: number; msOffset: number; feature: number; quantity: number }[];
 }
 
 const historyArb: fc.Arbitrary<RandomHistory> = fc.record({
+  corrections: fc.array(
+    fc.record({ customer: fc.nat(), dayOffset: fc.integer({ min: 0, max: 200 }), kind: fc.integer({ min: 0, max: 5 }), credits: fc.integer({ min: 1, max: 300 }) }),
+    { maxLength: 3 },
+  ),
   customers: fc.array(
     fc.record({ plan: fc.integer({ min: -1, max: 2 }), startDay: fc.integer({ min: 0, max: 90 }), endDay: fc.option(fc.integer({ min: 1, max: 300 }), { nil: null }) }),
     { minLength: 1, maxLength: 4 },
@@ -172,11 +178,20 @@ describe('seeded simulation of random books and histories', () => {
         const validation = validatePriceBook(book);
         if (!validation.ok) throw new Error(`generated an invalid book: ${validation.errors.map((e) => e.message).join('; ')}`);
         const dataset = toDataset(book, random);
-        const report = replay(book, dataset);
+        const kinds = [null, 'included', 'purchased', 'promotional', 'adjustment'] as const;
+        const adjustments: LedgerAdjustment[] = random.corrections.map((correction) => {
+          const customer = correction.customer % random.customers.length;
+          const atMs = dataset.customers.startMs[customer] + correction.dayOffset * DAY;
+          const customerId = `c${customer}`;
+          return correction.kind === 5
+            ? { kind: 'grant', customerId, atMs, credits: correction.credits, priceMicros: correction.credits * 10_000, expiresAtMs: atMs + 30 * DAY }
+            : { kind: 'void', customerId, atMs, grantKind: kinds[correction.kind] };
+        });
+        const report = replay(book, dataset, { adjustments });
         expect(findInvariantViolations(report)).toEqual([]);
         expect(report.reconciliation.credits.holds).toBe(true);
         expect(report.reconciliation.money.holds).toBe(true);
-        expect(JSON.stringify(replay(book, dataset))).toBe(JSON.stringify(report));
+        expect(JSON.stringify(replay(book, dataset, { adjustments }))).toBe(JSON.stringify(report));
         for (const customer of report.customers) {
           const plan = book.plans.find((p) => p.key === customer.planKey);
           if (plan === undefined || plan.whenExhausted.kind !== 'negative-balance') {

@@ -365,3 +365,38 @@ describe('determinism', () => {
     expect(JSON.stringify(replay(book, usage))).toBe(JSON.stringify(replay(book, usage)));
   });
 });
+
+describe('adjustments and voids', () => {
+  // A pack of 50 for $6 bought Jan 2 (planless); 20 burned ($2.40); Jan 10 the remaining 30 are voided: $3.60 refunded.
+  // Jan 12 a goodwill adjustment of 10 credits pays for the next event.
+  const book = testBook({ packs: [pack()] });
+  const usage = history([{ id: 'c1', start: '2025-01-01' }], [
+    ['2025-01-02T00:00:00Z', 'c1', 'call', 20],
+    ['2025-01-15T00:00:00Z', 'c1', 'call', 5],
+  ]);
+  const adjustments = [
+    { kind: 'void' as const, customerId: 'c1', atMs: ms('2025-01-10'), grantKind: null },
+    { kind: 'grant' as const, customerId: 'c1', atMs: ms('2025-01-12'), credits: 10, priceMicros: 0, expiresAtMs: null },
+  ];
+  const report = replay(book, usage, { adjustments });
+
+  it('a void refunds the unused remainder of a grant and the identities still hold', () => {
+    expect(report.customers[0].creditsVoided).toBe(30);
+    expect(report.reconciliation.money.refundedMicros).toBe(usd(3.6));
+    expect(report.reconciliation.credits).toMatchObject({ granted: 60, burned: 25, voided: 30, outstanding: 5, holds: true });
+  });
+
+  it('an adjustment grant pays for later usage without buying a pack', () => {
+    expect(report.customers[0].creditsGrantedAdjustment).toBe(10);
+    expect(report.customers[0].packsMicros).toBe(usd(6));
+  });
+
+  it('the ledger shows the void and the adjustment as their own entries', () => {
+    const kinds = materialiseCustomerLedger(book, usage, 'c1', { adjustments }).map((entry) => `${entry.kind}:${entry.grantKind}`);
+    expect(kinds).toEqual(['grant:purchased', 'burn:purchased', 'void:purchased', 'grant:adjustment', 'burn:adjustment']);
+  });
+
+  it('an adjustment for an unknown customer is refused with its code', () => {
+    expect(() => replay(book, usage, { adjustments: [{ ...adjustments[0], customerId: 'nobody' }] })).toThrow(/customer "nobody"/);
+  });
+});

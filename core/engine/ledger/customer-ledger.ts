@@ -375,6 +375,18 @@ export class CustomerLedger {
     if (this.entries) this.record('void', atMs, g, -1, 0, -left, -cash, 0, 0, this.expiresAtMs[g]);
   }
 
+  /** Voids every active grant of a kind (or all when kind is null); returns the credits voided. */
+  voidActive(kind: GrantKindCode | null, atMs: number): number {
+    let voided = 0;
+    for (let i = this.activeCount - 1; i >= 0; i--) {
+      const g = this.active[i];
+      if (kind !== null && this.kind[g] !== kind) continue;
+      voided += this.remaining[g];
+      this.voidGrant(g, atMs);
+    }
+    return voided;
+  }
+
   private findActive(g: number): number {
     for (let i = 0; i < this.activeCount; i++) if (this.active[i] === g) return i;
     return -1;

@@ -8,7 +8,8 @@ import { addMonthsMs } from '../calendar/civil-date';
 import { IncludedExpiryCode, PolicyCode, RoundingCode, type CompiledBook, type CompiledPlan } from '../price-book/compile';
 import { allocate, mulDivHalfUp } from '../ledger/revenue-allocation';
 import { computeBurn, createBurnResult } from '../ledger/burn-calculator';
-import { CustomerLedger, GrantKindCode } from '../ledger/customer-ledger';
+import { CustomerLedger, GRANT_KIND_NAMES, GrantKindCode } from '../ledger/customer-ledger';
+import type { LedgerAdjustment } from './replay-types';
 import type { ReplayAccumulators } from './replay-accumulators';
 import type { ReplayWindow } from './replay-window';
 
@@ -41,6 +42,9 @@ export class CustomerReplay {
   private nextPeriodMs = Infinity;
   private month = 0;
   private nextMonthEndMs = Infinity;
+  private adjustments: readonly LedgerAdjustment[] = [];
+  private adjustmentCursor = 0;
+  private nextAdjustmentMs = Infinity;
 
   constructor(
     private readonly book: CompiledBook,
@@ -48,6 +52,7 @@ export class CustomerReplay {
     private readonly window: ReplayWindow,
     private readonly totals: ReplayAccumulators,
     featureMap: Int32Array,
+    private readonly adjustmentsByCustomer: ReadonlyMap<number, readonly LedgerAdjustment[]> = new Map(),
   ) {
     const featureCount = book.features.length;
     this.ledger = new CustomerLedger(book, totals);
@@ -90,6 +95,9 @@ export class CustomerReplay {
     this.overageUnits.fill(0);
     this.periodIndex = 0;
     this.nextPeriodMs = this.startMs;
+    this.adjustments = this.adjustmentsByCustomer.get(c) ?? [];
+    this.adjustmentCursor = 0;
+    this.nextAdjustmentMs = this.adjustments.length > 0 ? this.adjustments[0].atMs : Infinity;
 
     const time = this.dataset.timeMs;
     const featureIndex = this.dataset.featureIndex;
@@ -122,6 +130,7 @@ export class CustomerReplay {
     const expiry = this.ledger.nextExpiryMs;
     let next = this.nextMonthEndMs < this.nextPeriodMs ? this.nextMonthEndMs : this.nextPeriodMs;
     if (expiry < next) next = expiry;
+    if (this.nextAdjustmentMs < next) next = this.nextAdjustmentMs;
     return next;
   }
 
@@ -138,10 +147,39 @@ export class CustomerReplay {
         this.nextMonthEndMs = this.month < this.window.monthCount - 1 ? this.window.monthEndMs[this.month] : Infinity;
       } else if (ledger.nextExpiryMs === next) {
         ledger.expireDue(next);
-      } else {
+      } else if (this.nextPeriodMs === next) {
         this.periodBoundary(next);
+      } else {
+        this.applyAdjustment(this.adjustments[this.adjustmentCursor++]);
+        this.nextAdjustmentMs = this.adjustmentCursor < this.adjustments.length ? this.adjustments[this.adjustmentCursor].atMs : Infinity;
       }
     }
+  }
+
+  /** A manual correction: adjustment credits are a new grant; a void refunds the unused remainder of grants. */
+  private applyAdjustment(adjustment: LedgerAdjustment): void {
+    if (adjustment.kind === 'void') {
+      const kind = adjustment.grantKind === null ? null : (GRANT_KIND_NAMES.indexOf(adjustment.grantKind) as GrantKindCode);
+      this.ledger.voidActive(kind, adjustment.atMs);
+      return;
+    }
+    const c = this.customer;
+    const customers = this.totals.customers;
+    customers.cashMicros[c] += adjustment.priceMicros;
+    customers.packsMicros[c] += adjustment.priceMicros;
+    this.totals.months.cashMicros[this.month] += adjustment.priceMicros;
+    this.ledger.grant(
+      {
+        kind: GrantKindCode.Adjustment,
+        units: adjustment.credits,
+        priceMicros: adjustment.priceMicros,
+        atMs: adjustment.atMs,
+        expiresAtMs: adjustment.expiresAtMs ?? Infinity,
+        rolloverCapUnits: -1,
+        rolloverExpiresAtMs: Infinity,
+      },
+      false,
+    );
   }
 
   /** A billing period ends and, while the customer is active, the next begins: fee, included credits. */

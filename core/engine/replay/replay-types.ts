@@ -9,9 +9,20 @@ export interface ReplayOptions {
   toMs?: number;
   /** A report of the same dataset under the baseline book, for bill change per customer. */
   baseline?: ReplayReport;
+  /** Manual corrections replayed with the history: adjustment grants and voids (a correction is a new entry). */
+  adjustments?: LedgerAdjustment[];
   /** Called every few thousand customers with events done so far. */
   onProgress?: (eventsDone: number, eventsTotal: number) => void;
 }
+
+/**
+ * A correction applied at a moment of a customer's history. `grant` adds adjustment credits (units of the book's
+ * credit precision, with the cash paid for them, 0 for goodwill); `void` removes the unused remainder of the
+ * customer's grants (of one kind, or all) and refunds their unrecognised cash.
+ */
+export type LedgerAdjustment =
+  | { kind: 'grant'; customerId: string; atMs: number; credits: number; priceMicros: number; expiresAtMs: number | null }
+  | { kind: 'void'; customerId: string; atMs: number; grantKind: GrantKind | null };
 
 export type GrantKind = 'included' | 'purchased' | 'promotional' | 'adjustment';
 

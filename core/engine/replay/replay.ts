@@ -14,7 +14,7 @@ import type { UsageDataset } from '../usage/dataset';
 import { CustomerReplay } from './customer-replay';
 import { CustomerTotals, FeatureTotals, MonthTotals, type ReplayAccumulators } from './replay-accumulators';
 import { ReplayInputError } from './replay-error';
-import type { LedgerEntry, ReplayOptions } from './replay-types';
+import type { LedgerAdjustment, LedgerEntry, ReplayOptions } from './replay-types';
 import { windowForDataset, type ReplayWindow } from './replay-window';
 
 /** Maps the dataset's features and plans onto the book, or explains which are missing. */
@@ -52,6 +52,24 @@ function bindDataset(book: CompiledBook, dataset: UsageDataset): { featureMap: I
   return { featureMap, planIndex };
 }
 
+/** Checks the corrections and groups them by customer in time order (ties keep their given order). */
+function groupAdjustments(dataset: UsageDataset, adjustments: readonly LedgerAdjustment[]): Map<number, LedgerAdjustment[]> {
+  const index = new Map(dataset.customers.ids.map((id, i) => [id, i]));
+  const grouped = new Map<number, LedgerAdjustment[]>();
+  for (const adjustment of adjustments) {
+    const c = index.get(adjustment.customerId);
+    if (c === undefined) throw new ReplayInputError('unknown_customer', `An adjustment names customer "${adjustment.customerId}", who is not in this usage.`);
+    if (adjustment.kind === 'grant' && (!Number.isSafeInteger(adjustment.credits) || adjustment.credits <= 0 || !Number.isSafeInteger(adjustment.priceMicros) || adjustment.priceMicros < 0)) {
+      throw new ReplayInputError('invalid_adjustment', `The adjustment for customer "${adjustment.customerId}" must grant a positive whole number of credit units for a price of zero or more.`);
+    }
+    const list = grouped.get(c) ?? [];
+    list.push(adjustment);
+    grouped.set(c, list);
+  }
+  for (const list of grouped.values()) list.sort((a, b) => a.atMs - b.atMs);
+  return grouped;
+}
+
 export class ReplayRun {
   readonly eventsTotal: number;
   private eventsDoneCount = 0;
@@ -83,7 +101,7 @@ export class ReplayRun {
       months: new MonthTotals(this.window.monthCount),
       customers: new CustomerTotals(dataset.customers.ids.length),
     };
-    this.customerReplay = new CustomerReplay(this.compiled, dataset, this.window, this.totals, this.featureMap);
+    this.customerReplay = new CustomerReplay(this.compiled, dataset, this.window, this.totals, this.featureMap, groupAdjustments(dataset, options.adjustments ?? []));
     this.eventsTotal = dataset.eventCount;
   }
 
