@@ -9,13 +9,13 @@ export type InputRead<T> = { ok: true; value: T; path: string } | { ok: false; r
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-export function resolveInputPath(io: CliIo, path: string): string {
+export function resolvePath(io: CliIo, path: string): string {
   return resolve(io.cwd, path);
 }
 
 /** The file's text (a leading byte-order mark dropped), or why it could not be read. */
 export async function readTextFile(io: CliIo, path: string, what: string): Promise<InputRead<string>> {
-  const absolute = resolveInputPath(io, path);
+  const absolute = resolvePath(io, path);
   let bytes: Uint8Array;
   try {
     bytes = await io.readFile(absolute);
@@ -42,7 +42,7 @@ export async function readJsonFile(io: CliIo, path: string, what: string): Promi
 }
 
 // Node's file errors carry a code (ENOENT, EACCES, EISDIR); a plain sentence reads better than the raw message.
-function describeFileError(error: unknown): string {
+export function describeFileError(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';

@@ -57,13 +57,13 @@ describe('report CSV', () => {
   it('keeps money exact instead of rounding it to cents', () => {
     const parsed = rows(renderReportsCsv(twoBookReports(), 'customers'));
     const candidate = parsed.filter((row) => row.book_name === 'Rebalance' && row.customer_id === 'c-003')[0];
-    expect(candidate).toMatchObject({ cash: '20.005', bill_change: '10.005', bill_change_percent: '100.05' });
+    expect(candidate).toMatchObject({ cash: '20.005', bill_change: '10.005', bill_change_percent: '+100.05' });
   });
 
   it('writes missing figures as empty fields and booleans as words', () => {
     const parsed = rows(renderReportsCsv(twoBookReports(), 'customers'));
     expect(parsed[1]).toMatchObject({ customer_id: 'c-002', segment: '', ran_dry: 'true', bill_change: '' });
-    expect(parsed[4]).toMatchObject({ customer_id: 'c-002', bill_change: '0.00', bill_change_percent: '' });
+    expect(parsed[4]).toMatchObject({ customer_id: 'c-002', bill_change: '0.00', bill_change_percent: '', credits_negative_balance: '25.00' });
   });
 
   it('quotes fields holding commas and quotes so they survive a round trip', () => {

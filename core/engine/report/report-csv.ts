@@ -60,6 +60,7 @@ const CUSTOMER_COLUMNS: readonly CsvColumn<CustomerReport>[] = [
   { header: 'credits_voided', value: (c, r) => credits(c.creditsVoided, r) },
   { header: 'credits_overage', value: (c, r) => credits(c.creditsOverage, r) },
   { header: 'credits_ending_balance', value: (c, r) => credits(c.creditsEndingBalance, r) },
+  { header: 'credits_negative_balance', value: (c, r) => credits(c.creditsNegativeBalance, r) },
   { header: 'blocked_events', value: (c) => String(c.blockedEvents) },
   { header: 'blocked_units', value: (c) => formatUnits(c.blockedUnitsMicros) },
   { header: 'ran_dry', value: (c) => (c.ranDry ? 'true' : 'false') },

@@ -265,7 +265,7 @@ function optionalCount(value: number | null): string {
   return value === null ? MISSING : count(value);
 }
 
-/** A leading "+" on positive figures so a change reads as one; zero and negatives are left as they are. */
+/** A leading "+" on positive figures so a change reads as one; zero, negatives and signed text are left as they are. */
 function signed(text: string): string {
-  return !text.startsWith('-') && /[1-9]/.test(text) ? `+${text}` : text;
+  return !/^[+-]/.test(text) && /[1-9]/.test(text) ? `+${text}` : text;
 }
