@@ -1,0 +1,9 @@
+// Every migration in order; the last one's version is the schema this build writes. Append only.
+
+import { MIGRATION_0001_INITIAL } from './0001-initial';
+import { MIGRATION_0002_SCENARIOS_AND_RUNS } from './0002-scenarios-and-runs';
+import type { Migration } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [MIGRATION_0001_INITIAL, MIGRATION_0002_SCENARIOS_AND_RUNS];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
