@@ -229,6 +229,14 @@ const cases: RuleCase[] = [
       'Pack "small": price 10000000000 is too large to count exactly; the largest amount this book can hold is 9007199254.740991.',
   },
   {
+    name: 'a pack whose credits and bonus together are too large to count exactly',
+    edits: [[['packs', 0, 'credits'], '50000000000000'], [['packs', 0, 'bonusCredits'], '50000000000000']],
+    code: 'amount_too_large',
+    path: '$.packs[0].bonusCredits',
+    message:
+      'Pack "small": credits and bonus credits together (100000000000000) are too large to count exactly; the largest amount this book can hold is 90071992547409.91.',
+  },
+  {
     name: 'a lower-case currency',
     edits: [[['currency'], 'usd']],
     code: 'currency_invalid',

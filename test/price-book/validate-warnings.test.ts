@@ -172,7 +172,7 @@ const cases: WarningCase[] = [
   },
   {
     name: 'rounding up a tier burn below one whole credit',
-    edits: [[['creditDecimals'], 0], [['features', 0, 'tiers'], tiers(['1000', '2'], [null, '0.5'])], [['features', 0, 'rounding'], 'up']],
+    edits: [[['creditDecimals'], 0], [['features', 0, 'burnPerUnit'], '2'], [['features', 0, 'tiers'], tiers(['1000', '2'], [null, '0.5'])], [['features', 0, 'rounding'], 'up']],
     code: 'rounding_up_below_credit_unit',
     path: '$.features[0].rounding',
     message:
@@ -187,6 +187,14 @@ const cases: WarningCase[] = [
       'Feature "tokens" burns 0.004 credits per unit, less than half the smallest credit amount (0.01), and rounds to the nearest amount: a one-unit event burns nothing.',
   },
   {
+    name: 'a flat burn that differs from the first tier it is replaced by',
+    edits: [[['features', 0, 'tiers'], tiers(['1000', '1.5'], [null, '1'])]],
+    code: 'burn_replaced_by_tiers',
+    path: '$.features[0].burnPerUnit',
+    message:
+      'Feature "tokens" has tiers, so its burn per unit of 1 credit is not used; its first tier burns 1.5 credits per unit. Set the burn per unit to the first tier\'s to avoid confusion.',
+  },
+  {
     name: 'a burn worth less than the unit cost at any price',
     edits: [[['features', 0, 'unitCost'], '0.02']],
     code: 'feature_burn_below_unit_cost',
@@ -196,7 +204,7 @@ const cases: WarningCase[] = [
   },
   {
     name: 'a lowest tier burn worth less than the unit cost',
-    edits: [[['features', 0, 'tiers'], tiers(['1000', '2'], [null, '0.5'])], [['features', 0, 'unitCost'], '0.01']],
+    edits: [[['features', 0, 'burnPerUnit'], '2'], [['features', 0, 'tiers'], tiers(['1000', '2'], [null, '0.5'])], [['features', 0, 'unitCost'], '0.01']],
     code: 'feature_burn_below_unit_cost',
     path: '$.features[0].unitCost',
     message:
@@ -229,6 +237,7 @@ describe('price book warnings', () => {
     { name: 'a unit cost equal to the most a burn brings in', edits: [[['features', 0, 'unitCost'], '0.012']] },
     { name: 'a feature without a unit cost', edits: [[['features', 0, 'unitCost'], undefined]] },
     { name: 'a blocking plan when packs can be bought', edits: [[['plans', 0, 'whenExhausted'], { kind: 'block' }]] },
+    { name: 'a flat burn equal to the first tier\'s', edits: [[['features', 0, 'burnPerUnit'], '1.0'], [['features', 0, 'tiers'], tiers(['1000', '1'], [null, '0.5'])]] },
   ];
   for (const { name, edits } of quiet) {
     it(`stays quiet about ${name}`, () => {

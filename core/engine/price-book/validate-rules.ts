@@ -212,7 +212,7 @@ function checkPlans(book: PriceBook, issues: IssueList): void {
   });
 }
 
-function checkPacks(book: PriceBook, issues: IssueList): void {
+function checkPacks(book: PriceBook, creditDecimals: number | null, issues: IssueList): void {
   book.packs.forEach((pack, index) => {
     const place = itemPlace('packs', index, pack.key);
     if (pack.expiry.kind === 'days') {
@@ -224,6 +224,18 @@ function checkPacks(book: PriceBook, issues: IssueList): void {
     const total = addDecimals(credits, bonus);
     if (total.digits === 0n) {
       issues.error('pack_without_credits', `${place.path}.credits`, `${place.subject} gives 0 credits in total; a pack must give some credits.`);
+    }
+    // Each part may fit while their sum, which the replay grants as one lot, does not.
+    if (creditDecimals === null || pack.bonusCredits === undefined) return;
+    const scale = Math.max(creditDecimals, total.decimals);
+    const largest = BigInt(Number.MAX_SAFE_INTEGER) * 10n ** BigInt(scale - creditDecimals);
+    if ((toScaled(total, scale) ?? 0n) > largest) {
+      issues.error(
+        'amount_too_large',
+        `${place.path}.bonusCredits`,
+        `${place.subject}: credits and bonus credits together (${plainText(total)}) are too large to count exactly; the ` +
+          `largest amount this book can hold is ${formatScaled(Number.MAX_SAFE_INTEGER, creditDecimals, 0)}.`,
+      );
     }
   });
   const promotions = book.promotions;
@@ -265,5 +277,5 @@ export function checkRules(book: PriceBook, issues: IssueList): void {
   }
   checkTiers(book, issues);
   checkPlans(book, issues);
-  checkPacks(book, issues);
+  checkPacks(book, creditDecimals, issues);
 }

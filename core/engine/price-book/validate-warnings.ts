@@ -223,6 +223,21 @@ function checkRounding(feature: Feature, place: Place, creditDecimals: number, i
   }
 }
 
+/** With tiers the flat burn is never used (model.ts: tiers replace it); a different figure there misleads readers. */
+function checkFlatBurnUnderTiers(feature: Feature, place: Place, issues: IssueList): void {
+  const first = feature.tiers?.[0];
+  if (!first) return;
+  const flat = exactOf(feature.burnPerUnit);
+  const firstBurn = exactOf(first.burnPerUnit);
+  if (compareDecimals(flat, firstBurn) === 0) return;
+  issues.warning(
+    'burn_replaced_by_tiers',
+    fieldPath(place, 'burnPerUnit'),
+    `${place.subject} has tiers, so its burn per unit of ${creditsText(flat)} is not used; its first tier burns ` +
+      `${creditsText(firstBurn)} per unit. Set the burn per unit to the first tier's to avoid confusion.`,
+  );
+}
+
 /** The dearest a credit is ever sold for in this book: the most any burn can bring in. */
 function highestPricePerCredit(book: PriceBook): ExactRatio | null {
   const prices: ExactRatio[] = pricedPacks(book).map((priced) => priced.pricePerCredit);
@@ -262,6 +277,7 @@ export function checkWarnings(book: PriceBook, issues: IssueList): void {
   const highest = highestPricePerCredit(book);
   book.features.forEach((feature, index) => {
     const place = itemPlace('features', index, feature.key);
+    checkFlatBurnUnderTiers(feature, place, issues);
     if (creditDecimals !== null) checkRounding(feature, place, creditDecimals, issues);
     checkUnitCost(feature, place, book, highest, issues);
   });
