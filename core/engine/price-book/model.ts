@@ -26,7 +26,7 @@ export interface Feature {
   name: string;
   /** What one unit is, in words: "minute of HD video", "1,000 tokens". */
   unitLabel: string;
-  /** Credits burned per unit when the feature has no tiers (or below the first tier's bound). */
+  /** Credits burned per unit when the feature has no tiers (tiers, when present, replace it). */
   burnPerUnit: DecimalText;
   /** Graduated tiers of burn per billing period; when present they replace `burnPerUnit`. */
   tiers?: BurnTier[];
