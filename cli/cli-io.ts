@@ -12,7 +12,10 @@ export interface CliIo {
   stderr: OutputStream;
   /** Reads a whole file; paths reach it already resolved against `cwd`. Rejects when the file cannot be read. */
   readFile(path: string): Promise<Uint8Array>;
-  /** Writes a whole file so that readers see either the old content or the new, never a part. */
+  /**
+   * Writes a whole file so that readers see either the old content or the new, never a part. Rejects when it could
+   * not, with an Error whose message (or errno code) says why; the old content is then unchanged.
+   */
   writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
   cwd: string;
   /** Milliseconds on a monotonic clock, for progress only; results never depend on it. */

@@ -1,35 +1,13 @@
 // The real machine behind CliIo: process streams, the file system and a monotonic clock. Only the process entry
 // points (cli/main.ts run as a script, bin/credit-workbench.mjs) use it; commands never import it.
 
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 
 import { PROGRAM_NAME, type CliIo, type OutputStream } from './cli-io';
+import { saveFileAtomically } from './file-store/atomic-file';
 
 /** Exit status when a command broke an invariant (a defect, reported with its stack), apart from 0, 1 and 2. */
 export const EXIT_INTERNAL_ERROR = 3;
-
-/**
- * Writes `data` to a temporary file beside `path`, flushes it to disk, then renames it over `path`: a reader sees the
- * old file or the new one, never a half-written one. The temporary file is removed if anything fails.
- */
-export async function writeFileAtomically(path: string, data: string | Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temporary, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, path);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
-}
 
 function processStream(stream: NodeJS.WriteStream): OutputStream {
   // A reader that goes away (… | head) closes the pipe; that ends the output, it is not an error of ours.
@@ -44,7 +22,10 @@ export function createNodeIo(): CliIo {
     stdout: processStream(process.stdout),
     stderr: processStream(process.stderr),
     readFile: async (path) => new Uint8Array(await readFile(path)),
-    writeFileAtomic: writeFileAtomically,
+    writeFileAtomic: async (path, data) => {
+      const saved = await saveFileAtomically(path, typeof data === 'string' ? new TextEncoder().encode(data) : data);
+      if (!saved.ok) throw new Error(saved.message);
+    },
     cwd: process.cwd(),
     now: () => performance.now(),
   };

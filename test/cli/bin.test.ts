@@ -19,6 +19,10 @@ describe('the credit-workbench bin', () => {
       expect(exported.stdout).toMatch(/^sha256 [0-9a-f]{64} {2}book\.json\n$/);
       expect(JSON.parse(readFileSync(join(directory, 'book.json'), 'utf8'))).toMatchObject({ id: 'ai-platform' });
 
+      const unwritable = spawnSync(process.execPath, [BIN, 'export', BOOK, '--out', 'no-such-folder/book.json'], { cwd: directory, encoding: 'utf8' });
+      expect(unwritable.status).toBe(2);
+      expect(unwritable.stderr).toMatch(/^credit-workbench export: cannot write "no-such-folder\/book\.json": .*folder does not exist.*\n$/);
+
       const unknown = spawnSync(process.execPath, [BIN, 'nonsense'], { cwd: directory, encoding: 'utf8' });
       expect(unknown.status).toBe(2);
       expect(unknown.stderr.split('\n')[0]).toBe('credit-workbench: unknown command "nonsense"');

@@ -62,7 +62,7 @@ describe('export command', () => {
   it('exits 2 when the output cannot be written', async () => {
     const io = memoryIo({ 'book.json': BASELINE_TEXT });
     io.writeFileAtomic = async () => {
-      throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
     };
     expect(await runExport(['book.json', '--out', '/readonly/x.json'], io)).toBe(2);
     expect(io.err()).toBe('credit-workbench export: cannot write "/readonly/x.json": permission denied\n');
