@@ -3,7 +3,7 @@
 
 import type { BarePassFigures } from './bare-pass';
 import type { DatasetFigures } from './generator-bench';
-import type { MemoryPeak } from './measure';
+import type { MemoryPeak, PhaseMemory } from './measure';
 import type { ReplayFigures } from './replay-bench';
 
 export const BENCH_REPORT_VERSION = 1;
@@ -33,8 +33,9 @@ export interface BenchReport {
   replay: ReplayFigures[];
   targets: { replayEventsPerSecond: number; maxRatioToBarePass: number; met: boolean };
   /** Further measurements (CSV import, workbook) by name; each is its figures or why it was skipped. */
-  extra: Record<string, object>;
-  memory: MemoryPeak;
+  measurements: Record<string, object>;
+  /** Peaks over the whole run, and as reached by the end of each phase (generate, replay, csv import, workbook). */
+  memory: MemoryPeak & { byPhase: PhaseMemory[] };
 }
 
 export function targetsMet(replays: readonly ReplayFigures[]): boolean {
@@ -56,9 +57,15 @@ function milliseconds(ms: number): string {
   return `${ms.toFixed(1)} ms`;
 }
 
-function extraLines(name: string, figures: object): string[] {
+function figureText(value: unknown): string {
+  if (typeof value === 'number') return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  if (Array.isArray(value)) return value.map(figureText).join(', ');
+  return String(value);
+}
+
+function measurementLines(name: string, figures: object): string[] {
   const entries = Object.entries(figures as Record<string, unknown>);
-  return [`${name}:`, ...entries.map(([key, value]) => `  ${key.padEnd(24)} ${typeof value === 'number' ? value.toLocaleString('en-US') : String(value)}`)];
+  return [`${name}:`, ...entries.map(([key, value]) => `  ${key.padEnd(24)} ${figureText(value)}`)];
 }
 
 export function formatBenchReport(report: BenchReport): string {
@@ -88,9 +95,12 @@ export function formatBenchReport(report: BenchReport): string {
   lines.push(
     `targets (≥ ${millions(report.targets.replayEventsPerSecond)} events/s, ≤ ${report.targets.maxRatioToBarePass}× bare pass): ${report.targets.met ? 'met' : 'NOT met'}`,
   );
-  for (const [name, figures] of Object.entries(report.extra)) lines.push(...extraLines(name, figures));
+  for (const [name, figures] of Object.entries(report.measurements)) lines.push(...measurementLines(name, figures));
   lines.push(
     `memory: peak rss ${megabytes(memory.peakRssBytes)} (OS high-water mark), peak heap used ${megabytes(memory.peakHeapUsedBytes)} (sampled after each run)`,
   );
+  for (const phase of memory.byPhase) {
+    lines.push(`  by the end of ${phase.phase.padEnd(12)} peak rss ${megabytes(phase.peakRssBytes).padStart(9)}, peak heap used ${megabytes(phase.peakHeapUsedBytes).padStart(9)}`);
+  }
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
-// `npm run bench`: generates the seeded bench history, then times a bare pass over its columns and the replay of
-// each bench book, and prints the figures (or, with --json, one JSON object on stdout; progress goes to stderr).
+// `npm run bench`: generates the seeded bench history, then times a bare pass over its columns, the replay of each
+// bench book, the CSV import and the workbook store, save, open and load of the same history, and prints the figures
+// (or, with --json, one JSON object on stdout; progress goes to stderr).
 
 import { cpus } from 'node:os';
 import { parseBenchArgs } from './bench-args';
@@ -8,15 +9,17 @@ import { type BenchReport, BENCH_REPORT_VERSION, formatBenchReport, TARGET_MAX_R
 import { benchUsageConfig } from './bench-usage';
 import { benchBarePass } from './bare-pass';
 import { benchGenerator } from './generator-bench';
-import { gcExposed, memoryPeak } from './measure';
+import { benchCsvImport } from './import-bench';
+import { gcExposed, memoryPeak, phaseMemory, type PhaseMemory } from './measure';
 import { benchReplay, type ReplayFigures } from './replay-bench';
+import { benchWorkbook } from './workbook-bench';
 import type { ReplayReport } from '../core/engine/report/report-model';
 
 function progress(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseBenchArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(`${parsed.message}\n`);
@@ -29,6 +32,7 @@ function main(argv: readonly string[]): number {
 
   progress(`generating ${config.eventCount.toLocaleString('en-US')} events for ${config.customerCount.toLocaleString('en-US')} customers`);
   const { dataset, figures: datasetFigures } = benchGenerator(config);
+  const byPhase: PhaseMemory[] = [phaseMemory('generate')];
 
   progress('bare pass');
   const barePass = benchBarePass(dataset, args.runs);
@@ -41,6 +45,16 @@ function main(argv: readonly string[]): number {
     if (entry.role === 'baseline') baseline = report;
     replays.push(figures);
   }
+
+  byPhase.push(phaseMemory('replay'));
+
+  const measurements: Record<string, object> = {};
+  progress('writing the history as CSV and importing it');
+  measurements.csvImport = benchCsvImport(dataset, Math.min(args.runs, 2));
+  byPhase.push(phaseMemory('csv import'));
+  progress('storing the history in a workbook, saving, opening and loading it');
+  measurements.workbook = await benchWorkbook(dataset, args.runs);
+  byPhase.push(phaseMemory('workbook'));
 
   const report: BenchReport = {
     benchVersion: BENCH_REPORT_VERSION,
@@ -56,11 +70,11 @@ function main(argv: readonly string[]): number {
     barePass,
     replay: replays,
     targets: { replayEventsPerSecond: TARGET_REPLAY_EVENTS_PER_SECOND, maxRatioToBarePass: TARGET_MAX_RATIO_TO_BARE_PASS, met: targetsMet(replays) },
-    extra: {},
-    memory: memoryPeak(),
+    measurements,
+    memory: { ...memoryPeak(), byPhase },
   };
   process.stdout.write(args.json ? `${JSON.stringify(report)}\n` : `${formatBenchReport(report)}\n`);
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -27,6 +27,15 @@ export function sampleMemory(): void {
   sampled.rss = Math.max(sampled.rss, usage.rss);
 }
 
+/** The high-water marks reached by the end of a phase of the benchmark (they include every earlier phase). */
+export interface PhaseMemory extends MemoryPeak {
+  phase: string;
+}
+
+export function phaseMemory(phase: string): PhaseMemory {
+  return { phase, ...memoryPeak() };
+}
+
 export function memoryPeak(): MemoryPeak {
   sampleMemory();
   return {

@@ -72,8 +72,13 @@ describe('bench report', () => {
     barePass: { description: 'sum', bestMs: 1, medianMs: 1, runsMs: [1], eventsPerSecond: 30_000_000, quantitySumMicros: 5 },
     replay: [{ ...figures, eventsPerSecond: 25_000_000, ratioToBarePass: 12 }],
     targets: { replayEventsPerSecond: 20_000_000, maxRatioToBarePass: 15, met: true },
-    extra: { csvImport: { rowsPerSecond: 1_500_000 } },
-    memory: { peakRssBytes: 200 * 1024 * 1024, peakHeapUsedBytes: 50 * 1024 * 1024, peakSampledRssBytes: 150 * 1024 * 1024 },
+    measurements: { csvImport: { rowsPerSecond: 1_500_000 } },
+    memory: {
+      peakRssBytes: 200 * 1024 * 1024,
+      peakHeapUsedBytes: 50 * 1024 * 1024,
+      peakSampledRssBytes: 150 * 1024 * 1024,
+      byPhase: [{ phase: 'replay', peakRssBytes: 120 * 1024 * 1024, peakHeapUsedBytes: 40 * 1024 * 1024, peakSampledRssBytes: 110 * 1024 * 1024 }],
+    },
   };
 
   it('meets the targets only when every book is fast enough and close enough to the bare pass', () => {
@@ -83,11 +88,12 @@ describe('bench report', () => {
     expect(targetsMet([])).toBe(false);
   });
 
-  it('prints events per second, the ratio, the peak memory and the extra measurements', () => {
+  it('prints events per second, the ratio, the peak memory and the further measurements', () => {
     const text = formatBenchReport(report);
     expect(text).toContain('25.00 M events/s');
     expect(text).toContain('12.0× bare');
     expect(text).toContain('peak rss 200 MiB');
+    expect(text).toMatch(/by the end of replay +peak rss +120 MiB/);
     expect(text).toContain('rowsPerSecond');
     expect(text).toContain('identities hold');
   });
