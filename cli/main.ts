@@ -11,6 +11,7 @@ import { DIFF_SPEC, runDiff } from './commands/diff';
 import { EXPORT_SPEC, runExport } from './commands/export';
 import { REPLAY_SPEC, runReplay } from './commands/replay';
 import { runValidate, VALIDATE_SPEC } from './commands/validate';
+import { WORKBOOK_COMMANDS, withWorkbookReplay } from './commands/workbook-commands';
 
 export interface RegisteredCommand {
   /** One line for the command list. */
@@ -20,10 +21,11 @@ export interface RegisteredCommand {
 
 export const commands: Readonly<Record<string, RegisteredCommand>> = {
   validate: { summary: VALIDATE_SPEC.summary, run: runValidate },
-  replay: { summary: REPLAY_SPEC.summary, run: runReplay },
+  replay: { summary: REPLAY_SPEC.summary, run: withWorkbookReplay(runReplay) },
   export: { summary: EXPORT_SPEC.summary, run: runExport },
   diff: { summary: DIFF_SPEC.summary, run: runDiff },
   demo: { summary: DEMO_SPEC.summary, run: runDemo },
+  ...WORKBOOK_COMMANDS,
 };
 
 export function formatUsage(): string {

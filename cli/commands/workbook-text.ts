@@ -1,0 +1,40 @@
+// How workbook contents read on a terminal: dates as UTC ISO text, hashes shortened, versions as "book v3", so every
+// workbook command describes the same thing the same way.
+
+import { readPriceBookVersionById } from '../../core/workbook/repositories/price-books';
+import type { Workbook } from '../../core/workbook/workbook';
+
+/** 2025-03-04 */
+export function formatDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** 2025-03-04T12:34:56Z (milliseconds only when there are some). */
+export function formatInstant(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+export function describeTimeRange(firstMs: number | null, lastMs: number | null): string {
+  if (firstMs === null || lastMs === null) return 'no events';
+  return `${formatDay(firstMs)} to ${formatDay(lastMs)}`;
+}
+
+/** The first 12 hex digits, as price book file names use them. */
+export function shortHash(contentHash: string): string {
+  return contentHash.slice(0, 12);
+}
+
+/** "ai-platform v3" for a version id; the id itself when the version cannot be read. */
+export function describeVersion(workbook: Workbook, versionId: number): string {
+  const version = readPriceBookVersionById(workbook, versionId);
+  return version.ok ? `${version.value.bookId} v${version.value.versionNumber}` : `version #${versionId}`;
+}
+
+/** "ai-platform@3" or "ai-platform" (latest) into its parts; null when the version is not a whole number. */
+export function parseVersionReference(text: string): { bookId: string; versionNumber: number | null } | null {
+  const at = text.lastIndexOf('@');
+  if (at < 0) return { bookId: text, versionNumber: null };
+  const versionNumber = Number(text.slice(at + 1));
+  if (!Number.isSafeInteger(versionNumber) || versionNumber < 1) return null;
+  return { bookId: text.slice(0, at), versionNumber };
+}

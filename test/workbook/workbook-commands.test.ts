@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/main';
+import type { ReplayReport } from '../../core/engine/report/report-model';
+import { BASELINE_TEXT, REBALANCE_TEXT } from '../cli/book-files';
+import { memoryIo, TEST_CWD, type MemoryIo } from '../cli/memory-io';
+import { CUSTOMERS_CSV, EVENTS_CSV } from '../cli/usage-files';
+
+const INPUTS = {
+  'books/baseline.json': BASELINE_TEXT,
+  'books/rebalance.json': REBALANCE_TEXT,
+  'usage/customers.csv': CUSTOMERS_CSV,
+  'usage/events.csv': EVENTS_CSV,
+};
+
+const IMPORT = ['import', '--workbook', 'team.workbook', '--events', 'usage/events.csv', '--customers', 'usage/customers.csv'];
+
+async function run(io: MemoryIo, argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const outBefore = io.out().length;
+  const errBefore = io.err().length;
+  const code = await runCli(argv, io);
+  return { code, out: io.out().slice(outBefore), err: io.err().slice(errBefore) };
+}
+
+/** A workbook with the demo usage, the demo baseline and rebalance books as versions 1 and 2 of "ai-platform",
+ *  and a scenario comparing them. */
+async function preparedWorkbook(): Promise<MemoryIo> {
+  const io = memoryIo(INPUTS);
+  expect((await run(io, IMPORT)).code).toBe(0);
+  expect((await run(io, ['books', '--workbook', 'team.workbook', '--add', 'books/baseline.json', '--note', 'launch'])).code).toBe(0);
+  expect((await run(io, ['books', '--workbook', 'team.workbook', '--add', 'books/rebalance.json', '--note', 'rebalance'])).code).toBe(0);
+  const added = await run(io, [
+    'scenarios', '--workbook', 'team.workbook', '--add', 'rebalance', '--baseline', 'ai-platform@1', '--candidate', 'ai-platform@2', '--dataset', 'events',
+  ]);
+  expect(added).toEqual({ code: 0, out: 'added scenario "rebalance" to team.workbook\n', err: '' });
+  return io;
+}
+
+describe('import', () => {
+  it('creates the workbook and imports the usage as a dataset named after the events file', async () => {
+    const io = memoryIo(INPUTS);
+    const imported = await run(io, IMPORT);
+    expect(imported).toMatchObject({ code: 0, err: '' });
+    expect(imported.out).toMatch(/^imported 21 events of 5 customers \(2025-\d\d-\d\d to 2025-\d\d-\d\d\) as dataset "events" into team\.workbook\n$/);
+    expect(io.files.has(`${TEST_CWD}/team.workbook`)).toBe(true);
+    const info = await run(io, ['info', '--workbook', 'team.workbook']);
+    expect(info.code).toBe(0);
+    expect(info.out).toMatch(/^datasets: 1\n {2}#1 "events" {2}21 events, 5 customers, 5 features, 2025-\d\d-\d\d to 2025-\d\d-\d\d; from events.csv \+ customers.csv, imported /m);
+  });
+
+  it('lists each error with file, line and column, exits 1 and leaves the workbook as it was', async () => {
+    const io = memoryIo(INPUTS);
+    await run(io, IMPORT);
+    const before = io.files.get(`${TEST_CWD}/team.workbook`);
+    io.files.set(`${TEST_CWD}/usage/bad.csv`, new TextEncoder().encode('timestamp,customer_id,feature,quantity\nsoon,cus_pro,tokens,1\n2025-02-01T00:00:00Z,cus_pro,tokens,-1\n'));
+    const result = await run(io, ['import', '--workbook', 'team.workbook', '--events', 'usage/bad.csv', '--customers', 'usage/customers.csv']);
+    expect(result.code).toBe(1);
+    expect(result.err.split('\n')).toEqual([
+      expect.stringMatching(/^error {3}bad\.csv line 2, column 1 \(timestamp\): "soon" is not a time; .* \[invalid_time\]$/),
+      'error   bad.csv line 3, column 4 (quantity): "-1" is negative; quantities must be zero or more. [negative_quantity]',
+      'credit-workbench import: Nothing was imported: bad.csv has 2 errors. [usage_import_failed]',
+      '',
+    ]);
+    expect(io.files.get(`${TEST_CWD}/team.workbook`)).toBe(before);
+  });
+
+  it('refuses a second dataset of the same name without writing', async () => {
+    const io = memoryIo(INPUTS);
+    await run(io, IMPORT);
+    const before = io.files.get(`${TEST_CWD}/team.workbook`);
+    expect(await run(io, IMPORT)).toEqual({
+      code: 2,
+      out: '',
+      err: 'credit-workbench import: The workbook already has a dataset named "events"; pick another name. [dataset_name_taken]\n',
+    });
+    expect(io.files.get(`${TEST_CWD}/team.workbook`)).toBe(before);
+  });
+
+  it('names what is missing', async () => {
+    const io = memoryIo(INPUTS);
+    expect(await run(io, ['import', '--events', 'usage/events.csv'])).toEqual({ code: 2, out: '', err: 'credit-workbench import: needs --workbook W\n' });
+    expect((await run(io, ['import', '--workbook', 'w', '--events', 'usage/events.csv'])).err).toBe(
+      'credit-workbench import: needs --customers FILE (each event is checked against its customer)\n',
+    );
+  });
+});
+
+describe('books', () => {
+  it('adds versions, skips an unchanged book, lists books and shows history and a version', async () => {
+    const io = await preparedWorkbook();
+    const again = await run(io, ['books', '--workbook', 'team.workbook', '--add', 'books/rebalance.json']);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/^unchanged: "books\/rebalance\.json" is identical to ai-platform v2 \([0-9a-f]{12}\); no version added\n$/);
+
+    const list = await run(io, ['books', '--workbook', 'team.workbook']);
+    expect(list.out).toMatch(/^ai-platform {2}"[^"]+" {2}2 versions, latest v2 \d{4}-\d\d-\d\dT[\d:.]+Z [0-9a-f]{12}\n$/);
+
+    const history = await run(io, ['books', '--workbook', 'team.workbook', '--history', 'ai-platform']);
+    expect(history.out.split('\n').map((line) => line.replace(/ {2}\S+Z {2}[0-9a-f]{12}/, ''))).toEqual(['v1  launch', 'v2  rebalance', '']);
+
+    const shown = await run(io, ['books', '--workbook', 'team.workbook', '--show', 'ai-platform@1']);
+    expect(JSON.parse(shown.out)).toMatchObject({ id: 'ai-platform', version: (JSON.parse(BASELINE_TEXT) as { version: string }).version });
+    expect(shown.err).toMatch(/^sha256 [0-9a-f]{64}\n$/);
+  });
+
+  it('names an unknown book or version', async () => {
+    const io = await preparedWorkbook();
+    expect((await run(io, ['books', '--workbook', 'team.workbook', '--history', 'nope'])).err).toBe(
+      'credit-workbench books: The workbook has no price book with id "nope". [price_book_not_found]\n',
+    );
+    expect((await run(io, ['books', '--workbook', 'team.workbook', '--show', 'ai-platform@7'])).err).toBe(
+      'credit-workbench books: The price book "ai-platform" has no version 7. [price_book_version_not_found]\n',
+    );
+  });
+});
+
+describe('replay --workbook', () => {
+  it('replays a scenario, records the run, and --latest reprints it without replaying', async () => {
+    const io = await preparedWorkbook();
+    const replayed = await run(io, ['replay', '--workbook', 'team.workbook', '--scenario', 'rebalance', '--format', 'json']);
+    expect(replayed.code).toBe(0);
+    expect(replayed.err).toBe('recorded run #1 in team.workbook\n');
+    const reports = (JSON.parse(replayed.out) as { reports: ReplayReport[] }).reports;
+    const versionOf = (text: string): string => (JSON.parse(text) as { version: string }).version;
+    expect(reports.map((report) => report.book.version)).toEqual([versionOf(BASELINE_TEXT), versionOf(REBALANCE_TEXT)]);
+
+    // The same books and usage through the file-based replay give the very same reports.
+    const fromFiles = await run(io, [
+      'replay', '--book', 'books/baseline.json', '--book', 'books/rebalance.json', '--usage', 'usage/events.csv', '--customers', 'usage/customers.csv', '--format', 'json',
+    ]);
+    expect(replayed.out).toBe(fromFiles.out);
+
+    const latest = await run(io, ['replay', '--workbook', 'team.workbook', '--scenario', 'rebalance', '--latest', '--format', 'json']);
+    expect(latest.code).toBe(0);
+    expect(latest.out).toBe(replayed.out);
+    expect(latest.err).toMatch(/^run #1 of \S+Z\n$/);
+
+    const info = await run(io, ['info', '--workbook', 'team.workbook']);
+    expect(info.out).toMatch(/^ {2}"rebalance" {2}baseline ai-platform v1, candidates ai-platform v2, dataset "events"; 1 run, latest #1 \S+Z \(current\)$/m);
+  });
+
+  it('refuses an unknown scenario and a scenario never run', async () => {
+    const io = await preparedWorkbook();
+    expect((await run(io, ['replay', '--workbook', 'team.workbook', '--scenario', 'nope'])).err).toBe(
+      'credit-workbench replay: The workbook has no scenario named "nope". [scenario_not_found]\n',
+    );
+    expect((await run(io, ['replay', '--workbook', 'team.workbook', '--scenario', 'rebalance', '--latest'])).err).toMatch(
+      /^credit-workbench replay: Scenario 1 has not been run yet\. \[run_not_found\]\n$/,
+    );
+  });
+
+  it('shows the workbook form in the replay help', async () => {
+    const io = memoryIo();
+    const help = await run(io, ['replay', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^Usage: credit-workbench replay/);
+    expect(help.out).toContain('Or, from a workbook:');
+    expect(help.out).toContain('--scenario NAME');
+  });
+});
+
+describe('workbook files that cannot be used', () => {
+  it('refuses a file that is not a workbook, naming the problem, and never writes it', async () => {
+    const io = memoryIo({ ...INPUTS, 'notes.txt': 'hello' });
+    expect(await run(io, ['info', '--workbook', 'notes.txt'])).toEqual({
+      code: 2,
+      out: '',
+      err: 'credit-workbench info: workbook "notes.txt": The file is not a Credit Workbench workbook: it is not an SQLite database. [workbook_not_a_workbook]\n',
+    });
+    expect(await run(io, [...IMPORT.slice(0, 2), 'notes.txt', ...IMPORT.slice(3)])).toMatchObject({ code: 2 });
+    expect(io.written('notes.txt')).toBe('hello');
+  });
+
+  it('refuses a missing workbook for reading commands', async () => {
+    const io = memoryIo();
+    expect(await run(io, ['info', '--workbook', 'none.workbook'])).toEqual({
+      code: 2,
+      out: '',
+      err: 'credit-workbench info: cannot read workbook "none.workbook": no such file\n',
+    });
+  });
+
+  it('keeps the original of an old workbook as a backup before the first save upgrades it', async () => {
+    const v1 = readFileSync(fileURLToPath(new URL('../fixtures/workbook-v1.sqlite', import.meta.url)));
+    const io = memoryIo({ ...INPUTS, 'old.workbook': new Uint8Array(v1) });
+    const info = await run(io, ['info', '--workbook', 'old.workbook']);
+    expect(info.out).toContain('schema version 2 (the file is at version 1; it is upgraded when next saved)');
+    expect(io.files.get(`${TEST_CWD}/old.workbook.schema-1.backup`)).toBeUndefined();
+
+    const added = await run(io, ['books', '--workbook', 'old.workbook', '--add', 'books/baseline.json']);
+    expect(added.code).toBe(0);
+    expect(added.err).toBe(`upgraded the workbook from schema version 1; the original is kept as ${TEST_CWD}/old.workbook.schema-1.backup\n`);
+    expect(Buffer.compare(io.files.get(`${TEST_CWD}/old.workbook.schema-1.backup`) ?? new Uint8Array(0), v1)).toBe(0);
+    const reread = await run(io, ['info', '--workbook', 'old.workbook']);
+    expect(reread.out).toMatch(/^workbook old\.workbook: schema version 2, [\d.]+ MB$/m);
+  });
+});
