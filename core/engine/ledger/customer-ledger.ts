@@ -7,7 +7,7 @@
 import type { CompiledBook } from '../price-book/compile';
 import type { GrantKind, LedgerEntry, LedgerEntryKind } from '../replay/replay-types';
 import { LIABILITY_BUCKETS, type ReplayAccumulators } from '../replay/replay-accumulators';
-import { allocate, floorDivide } from './revenue-allocation';
+import { allocate } from './revenue-allocation';
 import { compareGrants, orderRank } from './consumption-order';
 
 export enum GrantKindCode {
@@ -264,8 +264,17 @@ export class CustomerLedger {
       if (used !== total) {
         const rest = this.restMicros[g];
         const product = rest * used;
-        recognised =
-          this.wholeMicros[g] * used + (product <= Number.MAX_SAFE_INTEGER ? floorDivide(product, total) : Number((BigInt(rest) * BigInt(used)) / BigInt(total)));
+        let part: number;
+        if (product <= Number.MAX_SAFE_INTEGER) {
+          // floor(product / total), corrected for the double division's last bit (as floorDivide does).
+          part = Math.floor(product / total);
+          const remainder = product - part * total;
+          if (remainder < 0) part -= 1;
+          else if (remainder >= total) part += 1;
+        } else {
+          part = Number((BigInt(rest) * BigInt(used)) / BigInt(total));
+        }
+        recognised = this.wholeMicros[g] * used + part;
       }
       revenue = recognised - this.recognisedMicros[g];
       this.recognisedMicros[g] = recognised;

@@ -13,6 +13,11 @@ import type { LedgerAdjustment } from './replay-types';
 import type { ReplayAccumulators } from './replay-accumulators';
 import type { ReplayWindow } from './replay-window';
 
+// Module-local copies of the codes the per-event path compares against: a transpiling loader may turn an imported
+// binding into a getter call on every read.
+const CARRY = RoundingCode.Carry;
+const UP = RoundingCode.Up;
+
 export class CustomerReplay {
   readonly ledger: CustomerLedger;
   private readonly periodUsageMicros: Float64Array;
@@ -36,6 +41,8 @@ export class CustomerReplay {
   // Per-customer state.
   private customer = 0;
   private plan: CompiledPlan | null = null;
+  /** The plan's auto top-up threshold, or -Infinity when the plan does not top up. */
+  private topUpThresholdUnits = -Infinity;
   private startMs = 0;
   private endMs = 0;
   private periodIndex = 0;
@@ -76,6 +83,7 @@ export class CustomerReplay {
     const window = this.window;
     this.customer = c;
     this.plan = planIndex >= 0 ? this.book.plans[planIndex] : null;
+    this.topUpThresholdUnits = this.plan !== null && this.plan.policy === PolicyCode.AutoTopUp ? this.plan.topUpThresholdUnits : -Infinity;
     this.startMs = customers.startMs[c];
     this.endMs = Math.min(customers.endMs[c], window.toMs);
     const from = this.dataset.customerEventStart[c];
@@ -282,7 +290,7 @@ export class CustomerReplay {
     let need: number;
     let carry = 0;
     const rounding = this.rateRounding[f];
-    const numerator = quantityMicros * this.rateMultiplier[f] + (rounding === RoundingCode.Carry ? this.carry[f] : 0);
+    const numerator = quantityMicros * this.rateMultiplier[f] + (rounding === CARRY ? this.carry[f] : 0);
     if (this.singleRate[f] === 1 && numerator <= Number.MAX_SAFE_INTEGER) {
       // The common case, inline: one rate, exact in doubles. Same rules as computeBurn (burn-calculator.ts).
       const divisor = this.rateDivisor[f];
@@ -295,8 +303,8 @@ export class CustomerReplay {
         need += 1;
         remainder -= divisor;
       }
-      if (rounding === RoundingCode.Carry) carry = remainder;
-      else if (rounding === RoundingCode.Up) need += remainder > 0 ? 1 : 0;
+      if (rounding === CARRY) carry = remainder;
+      else if (rounding === UP) need += remainder > 0 ? 1 : 0;
       else need += remainder * 2 >= divisor ? 1 : 0;
     } else {
       const out = this.burn;
@@ -329,8 +337,8 @@ export class CustomerReplay {
     }
     this.featureEvents[f] += 1;
     this.featureUnitsMicros[f] += quantityMicros;
-    const plan = this.plan;
-    if (plan !== null && plan.policy === PolicyCode.AutoTopUp && ledger.balance < plan.topUpThresholdUnits) {
+    if (ledger.balance < this.topUpThresholdUnits) {
+      const plan = this.plan as CompiledPlan;
       this.buyPacks(plan.topUpPack, plan.topUpThresholdUnits - ledger.balance, t);
     }
   }
