@@ -68,6 +68,12 @@ export class CustomerLedger {
   /** Rollover happens only while the customer's plan is running. */
   planEndMs = Infinity;
 
+  /** The open batch of burns (aggregate replay): the grant they drew from, their credits, and per feature. */
+  private batchGrant = -1;
+  private batchUnits = 0;
+  private readonly batchCredits: Float64Array;
+  private lastBreakageMicros = 0;
+
   /** Credits this customer burned from grants so far (written to the totals when the customer is done). */
   burnedUnits = 0;
 
@@ -90,6 +96,7 @@ export class CustomerLedger {
     private readonly totals: ReplayAccumulators,
   ) {
     this.debtByFeature = new Float64Array(book.features.length);
+    this.batchCredits = new Float64Array(book.features.length);
     const rate = book.expectedBreakage;
     this.proportional = rate !== null && rate.digits > 0n;
     this.proportionalNumerator = rate ? rate.digits : 0n;
@@ -103,6 +110,7 @@ export class CustomerLedger {
   }
 
   reset(customer: number, month: number, planEndMs: number): void {
+    if (this.batchGrant >= 0) throw new Error('invariant: a batch of burns was left open between customers');
     this.customer = customer;
     this.month = month;
     this.planEndMs = planEndMs;
@@ -117,6 +125,7 @@ export class CustomerLedger {
 
   /** Writes the customer's running counters to the totals. */
   finishCustomer(): void {
+    this.flushBatch();
     const customers = this.totals.customers;
     customers.burned[this.customer] += this.burnedUnits;
     customers.outstanding[this.customer] = this.balance;
@@ -128,6 +137,7 @@ export class CustomerLedger {
 
   /** Adds a grant (its cash is booked by the caller); it repays any negative balance first. Returns its id. */
   grant(request: GrantRequest, rolledOver: boolean): number {
+    this.flushBatch();
     const g = this.allocateGrant();
     this.kind[g] = request.kind;
     this.rolled[g] = rolledOver ? 1 : 0;
@@ -233,66 +243,117 @@ export class CustomerLedger {
 
   // ── burns ──────────────────────────────────────────────────────────────────────────────────────────────
 
-  /** Draws `units` (≤ balance) for `feature` across the active grants in consumption order. */
+  /**
+   * Draws `units` (≤ balance) for `feature` across the active grants in consumption order.
+   * In the aggregate replay, a burn that leaves the first grant open only counts its credits into the open batch
+   * of that grant; the batch's revenue is recognised in one step when it is flushed (see flushBatch).
+   */
   burn(feature: number, units: number, atMs: number): void {
+    if (this.entries === null) {
+      const g = this.active[0];
+      const available = this.remaining[g];
+      if (units < available) {
+        if (this.batchGrant !== g) {
+          if (this.batchGrant >= 0) this.flushBatch();
+          this.batchGrant = g;
+        }
+        this.remaining[g] = available - units;
+        this.balance -= units;
+        this.batchUnits += units;
+        this.batchCredits[feature] += units;
+        return;
+      }
+    }
+    this.flushBatch();
     let left = units;
     while (left > 0) {
       const g = this.active[0];
       const available = this.remaining[g];
       const piece = left < available ? left : available;
       this.balance -= piece;
-      this.drawFromGrant(g, piece, feature, atMs);
+      this.remaining[g] -= piece;
+      this.featureCredits[feature] += piece;
+      const revenue = this.recognise(g, piece);
+      this.featureRevenueMicros[feature] += revenue;
+      if (this.entries) this.record(this.burnEntryKind, atMs, g, feature, 0, -piece, 0, revenue, this.lastBreakageMicros, this.expiresAtMs[g]);
       left -= piece;
       if (this.remaining[g] === 0) this.removeActiveAt(0);
     }
   }
 
-  /** Takes `units` from grant g: the revenue recognised is the step of its cumulative allocation. */
-  private drawFromGrant(g: number, units: number, feature: number, atMs: number): void {
+  /**
+   * Recognises the open batch: the grant's cumulative allocation steps once for all its credits, and the step is
+   * split across the batch's features by cumulative allocation too, so every micro lands on exactly one feature.
+   * Called before anything else reads or changes the grants, and before the month moves on.
+   */
+  flushBatch(): void {
+    const g = this.batchGrant;
+    if (g < 0) return;
+    const units = this.batchUnits;
+    this.batchGrant = -1;
+    this.batchUnits = 0;
+    const revenue = this.recognise(g, units);
+    const credits = this.batchCredits;
+    let cumulative = 0;
+    let allocated = 0;
+    for (let f = 0; f < credits.length; f++) {
+      const part = credits[f];
+      if (part === 0) continue;
+      credits[f] = 0;
+      this.featureCredits[f] += part;
+      cumulative += part;
+      const upTo = cumulative === units ? revenue : allocate(revenue, cumulative, units);
+      this.featureRevenueMicros[f] += upTo - allocated;
+      allocated = upTo;
+    }
+  }
+
+  /**
+   * Marks `units` more of grant g as used and recognises the step of its cumulative allocation (and, under
+   * proportional breakage, of its breakage); returns the revenue step. The caller has already taken the units
+   * from `remaining`.
+   */
+  private recognise(g: number, units: number): number {
     const used = this.used[g] + units;
     this.used[g] = used;
-    this.remaining[g] -= units;
     this.burnedUnits += units;
-    this.featureCredits[feature] += units;
+    this.lastBreakageMicros = 0;
     const price = this.priceMicros[g];
-    let revenue = 0;
-    let breakage = 0;
-    if (price > 0) {
-      const total = this.units[g];
-      // floor(price × used / total) = whole × used + floor(rest × used / total), exact while rest × used is safe.
-      let recognised = price;
-      if (used !== total) {
-        const rest = this.restMicros[g];
-        const product = rest * used;
-        let part: number;
-        if (product <= Number.MAX_SAFE_INTEGER) {
-          // floor(product / total), corrected for the double division's last bit (as floorDivide does).
-          part = Math.floor(product / total);
-          const remainder = product - part * total;
-          if (remainder < 0) part -= 1;
-          else if (remainder >= total) part += 1;
-        } else {
-          part = Number((BigInt(rest) * BigInt(used)) / BigInt(total));
-        }
-        recognised = this.wholeMicros[g] * used + part;
+    if (price === 0) return 0;
+    const total = this.units[g];
+    // floor(price × used / total) = whole × used + floor(rest × used / total), exact while rest × used is safe.
+    let recognised = price;
+    if (used !== total) {
+      const rest = this.restMicros[g];
+      const product = rest * used;
+      let part: number;
+      if (product <= Number.MAX_SAFE_INTEGER) {
+        // floor(product / total), corrected for the double division's last bit (as floorDivide does).
+        part = Math.floor(product / total);
+        const remainder = product - part * total;
+        if (remainder < 0) part -= 1;
+        else if (remainder >= total) part += 1;
+      } else {
+        part = Number((BigInt(rest) * BigInt(used)) / BigInt(total));
       }
-      revenue = recognised - this.recognisedMicros[g];
-      this.recognisedMicros[g] = recognised;
-      const month = this.month;
-      this.monthRecognisedFromCreditsMicros[month] += revenue;
-      this.monthRecognisedRevenueMicros[month] += revenue;
-      this.featureRevenueMicros[feature] += revenue;
-      const expected = this.expectedUnits[g];
-      if (expected !== total) {
-        // B46: recognise breakage in step with use; capped at the price, and reversed if use passes the estimate.
-        const withBreakage = used >= expected ? price : allocate(price, used, expected);
-        const breakageToDate = withBreakage - recognised;
-        breakage = breakageToDate - this.breakageMicros[g];
-        this.breakageMicros[g] = breakageToDate;
-        this.monthBreakageMicros[month] += breakage;
-      }
+      recognised = this.wholeMicros[g] * used + part;
     }
-    if (this.entries) this.record(this.burnEntryKind, atMs, g, feature, 0, -units, 0, revenue, breakage, this.expiresAtMs[g]);
+    const revenue = recognised - this.recognisedMicros[g];
+    this.recognisedMicros[g] = recognised;
+    const month = this.month;
+    this.monthRecognisedFromCreditsMicros[month] += revenue;
+    this.monthRecognisedRevenueMicros[month] += revenue;
+    const expected = this.expectedUnits[g];
+    if (expected !== total) {
+      // B46: recognise breakage in step with use; capped at the price, and reversed if use passes the estimate.
+      const withBreakage = used >= expected ? price : allocate(price, used, expected);
+      const breakageToDate = withBreakage - recognised;
+      const breakage = breakageToDate - this.breakageMicros[g];
+      this.breakageMicros[g] = breakageToDate;
+      this.monthBreakageMicros[month] += breakage;
+      this.lastBreakageMicros = breakage;
+    }
+    return revenue;
   }
 
   /** Carries `units` of `feature` as a negative balance. */
@@ -318,6 +379,7 @@ export class CustomerLedger {
 
   /** Expires every grant whose expiry is at or before atMs (expiry is exclusive: it pays nothing at atMs). */
   expireDue(atMs: number): void {
+    this.flushBatch();
     while (this.nextExpiryMs <= atMs) {
       const due = this.nextExpiryMs;
       let found = -1;
@@ -372,6 +434,7 @@ export class CustomerLedger {
 
   /** Voids the unused remainder of grant g (a refund or correction): its unrecognised cash is refunded. */
   voidGrant(g: number, atMs: number): void {
+    this.flushBatch();
     const position = this.findActive(g);
     if (position < 0) return;
     const left = this.remaining[g];
@@ -405,6 +468,7 @@ export class CustomerLedger {
 
   /** Adds this customer's unused credits and their liability, aged by time to expiry, to month m's closing. */
   snapshot(month: number, monthEndMs: number): void {
+    this.flushBatch();
     const months = this.totals.months;
     let liability = 0;
     let outstanding = 0;
@@ -426,6 +490,7 @@ export class CustomerLedger {
 
   /** Unrecognised cash of the active grants: this customer's liability now. */
   liabilityMicros(): number {
+    this.flushBatch();
     let liability = 0;
     for (let i = 0; i < this.activeCount; i++) {
       const g = this.active[i];
