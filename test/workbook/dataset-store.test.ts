@@ -70,11 +70,11 @@ describe('storing and loading datasets', () => {
     const original = syntheticDataset(USAGE_CHUNK_EVENTS * 2 + 123, 500, 300, 42);
     const { id } = valueOf(saveDataset(workbook, original, SOURCE));
     const chunks = queryRows(workbook.database, 'SELECT event_count, time_encoding, feature_encoding FROM usage_chunks ORDER BY chunk_index');
-    // Millisecond times spread over a year do not fit u32 at any step, so they are kept as raw doubles.
+    // Millisecond times spread over a year do not fit u32 as offsets, but their gaps within a customer do.
     expect(chunks).toEqual([
-      [USAGE_CHUNK_EVENTS, 'f64', 'u16'],
-      [USAGE_CHUNK_EVENTS, 'f64', 'u16'],
-      [123, 'f64', 'u16'],
+      [USAGE_CHUNK_EVENTS, 'delta-u32', 'u16'],
+      [USAGE_CHUNK_EVENTS, 'delta-u32', 'u16'],
+      [123, 'delta-u32', 'u16'],
     ]);
     const reopened = valueOf(openWorkbook(exportWorkbook(workbook), await sqlJs())).workbook;
     expectSameDataset(valueOf(loadDataset(reopened, id)), original);

@@ -71,8 +71,9 @@ CREATE TABLE dataset_features (
 ) STRICT, WITHOUT ROWID;
 
 -- Events in blocks of up to 65,536, one blob per column. value = base + stored * step, stored as u8/u16/u32,
--- or raw f64 (base 0, step 1) when the integers do not fit. Customer indexes are not stored: events are sorted
--- by customer, so dataset_customers.event_start gives them back.
+-- or raw f64 (base 0, step 1) when the integers do not fit; times may instead be delta-u8/u16/u32, gaps from the
+-- event before (see usage/delta-codec.ts). Customer indexes are not stored: events are sorted by customer, so
+-- dataset_customers.event_start gives them back.
 CREATE TABLE usage_chunks (
   dataset_id INTEGER NOT NULL REFERENCES datasets (id),
   chunk_index INTEGER NOT NULL,

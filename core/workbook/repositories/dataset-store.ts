@@ -12,6 +12,8 @@ import {
   customerIndexFromOffsets,
   decodeChunk,
   encodeChunk,
+  isTimeColumnEncoding,
+  type EncodedTimeColumn,
   type UsageChunk,
 } from '../usage/usage-chunks';
 import type { Workbook } from '../workbook';
@@ -172,7 +174,7 @@ function readChunks(workbook: Workbook, datasetId: number, accept: (chunk: Usage
     let events = 0;
     while (statement.step()) {
       const row = statement.get();
-      const time = integerColumn(row[3], row[4], row[5], blobValue(row[6], 'usage_chunks.time_values'));
+      const time = timeColumn(row[3], row[4], row[5], blobValue(row[6], 'usage_chunks.time_values'));
       const quantity = integerColumn(row[9], row[10], row[11], blobValue(row[12], 'usage_chunks.quantity_values'));
       if (time === null || quantity === null) return -1;
       const chunk: UsageChunk = {
@@ -190,6 +192,12 @@ function readChunks(workbook: Workbook, datasetId: number, accept: (chunk: Usage
   } finally {
     statement.free();
   }
+}
+
+function timeColumn(encoding: unknown, base: unknown, step: unknown, bytes: Uint8Array): EncodedTimeColumn | null {
+  if (typeof encoding !== 'string' || !isTimeColumnEncoding(encoding)) return null;
+  if (typeof base !== 'number' || typeof step !== 'number') return null;
+  return { encoding, base, step, bytes };
 }
 
 function integerColumn(encoding: unknown, base: unknown, step: unknown, bytes: Uint8Array): EncodedIntegerColumn | null {

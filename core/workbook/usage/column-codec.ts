@@ -60,14 +60,13 @@ export function decodeIntegerColumn(column: EncodedIntegerColumn, count: number,
   assertLittleEndian();
   const stored = typedView(column.encoding, column.bytes, count);
   if (stored === null) return false;
+  // The native set() widens any stored type to doubles; the pass after it then reads one array type only, which
+  // keeps the loop monomorphic (a loop over a union of typed arrays runs several times slower).
+  target.set(stored, offset);
   const { base, step } = column;
-  if (column.encoding === 'f64' || (base === 0 && step === 1)) {
-    target.set(stored, offset);
-    return true;
-  }
+  if (column.encoding === 'f64' || (base === 0 && step === 1)) return true;
   // Exact: every stored * step is at most the span, and base + span is a safe integer, so nothing rounds.
-  // One fused pass: the target is fresh memory, and touching it twice costs more than the arithmetic.
-  for (let i = 0; i < count; i++) target[offset + i] = base + stored[i] * step;
+  for (let i = offset, end = offset + count; i < end; i++) target[i] = base + target[i] * step;
   return true;
 }
 

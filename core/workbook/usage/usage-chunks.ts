@@ -7,17 +7,28 @@ import {
   decodeIntegerColumn,
   encodeFeatureColumn,
   encodeIntegerColumn,
+  isIntegerColumnEncoding,
   type EncodedIntegerColumn,
+  type IntegerColumnEncoding,
 } from './column-codec';
+import { decodeDeltaColumn, encodeDeltaColumn, isDeltaEncoding, type DeltaEncoding } from './delta-codec';
 
 /** 65,536 events: blobs of at most 512 KiB per column, few enough rows that per-row costs vanish. */
 export const USAGE_CHUNK_EVENTS = 65_536;
+
+/** Times as offsets from the block's smallest (base, step) or as gaps from the event before (step; base 0). */
+export interface EncodedTimeColumn {
+  encoding: IntegerColumnEncoding | DeltaEncoding;
+  base: number;
+  step: number;
+  bytes: Uint8Array;
+}
 
 export interface UsageChunk {
   chunkIndex: number;
   firstEvent: number;
   eventCount: number;
-  time: EncodedIntegerColumn;
+  time: EncodedTimeColumn;
   feature: { encoding: string; bytes: Uint8Array };
   quantity: EncodedIntegerColumn;
 }
@@ -34,7 +45,7 @@ export function encodeChunk(dataset: UsageDataset, chunkIndex: number): UsageChu
     chunkIndex,
     firstEvent,
     eventCount: end - firstEvent,
-    time: encodeIntegerColumn(dataset.timeMs.subarray(firstEvent, end)),
+    time: encodeTimeColumn(dataset.timeMs.subarray(firstEvent, end)),
     feature: encodeFeatureColumn(dataset.featureIndex.subarray(firstEvent, end), dataset.featureKeys.length),
     quantity: encodeIntegerColumn(dataset.quantityMicros.subarray(firstEvent, end)),
   };
@@ -52,10 +63,31 @@ export function decodeChunk(chunk: UsageChunk, target: EventColumnsTarget): bool
   const { firstEvent, eventCount } = chunk;
   if (firstEvent < 0 || eventCount < 1 || firstEvent + eventCount > target.timeMs.length) return false;
   return (
-    decodeIntegerColumn(chunk.time, eventCount, target.timeMs, firstEvent) &&
+    decodeTimeColumn(chunk.time, eventCount, target.timeMs, firstEvent) &&
     decodeFeatureColumn(chunk.feature.encoding, chunk.feature.bytes, eventCount, target.featureCount, target.featureIndex, firstEvent) &&
     decodeIntegerColumn(chunk.quantity, eventCount, target.quantityMicros, firstEvent)
   );
+}
+
+/**
+ * The smaller of the two time encodings. Offsets win for whole seconds (4 bytes an event for a year); gaps win for
+ * millisecond times, which span more than u32 holds but whose gaps within a customer fit it.
+ */
+export function encodeTimeColumn(timeMs: Float64Array): EncodedTimeColumn {
+  const offsets = encodeIntegerColumn(timeMs);
+  const gaps = encodeDeltaColumn(timeMs);
+  if (gaps === null || gaps.bytes.byteLength >= offsets.bytes.byteLength) return offsets;
+  return { encoding: gaps.encoding, base: 0, step: gaps.step, bytes: gaps.bytes };
+}
+
+function decodeTimeColumn(column: EncodedTimeColumn, count: number, target: Float64Array, offset: number): boolean {
+  const { encoding } = column;
+  if (isDeltaEncoding(encoding)) return decodeDeltaColumn({ encoding, step: column.step, bytes: column.bytes }, count, target, offset);
+  return decodeIntegerColumn({ ...column, encoding }, count, target, offset);
+}
+
+export function isTimeColumnEncoding(text: string): text is IntegerColumnEncoding | DeltaEncoding {
+  return isIntegerColumnEncoding(text) || isDeltaEncoding(text);
 }
 
 /** customerIndex from the customer offsets: customer c owns events offsets[c] .. offsets[c + 1] - 1. */
