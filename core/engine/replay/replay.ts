@@ -54,6 +54,7 @@ function bindDataset(book: CompiledBook, dataset: UsageDataset): { featureMap: I
 
 /** Checks the corrections and groups them by customer in time order (ties keep their given order). */
 function groupAdjustments(dataset: UsageDataset, adjustments: readonly LedgerAdjustment[]): Map<number, LedgerAdjustment[]> {
+  if (adjustments.length === 0) return new Map();
   const index = new Map(dataset.customers.ids.map((id, i) => [id, i]));
   const grouped = new Map<number, LedgerAdjustment[]>();
   for (const adjustment of adjustments) {

@@ -74,11 +74,11 @@ function customerReports(inputs: ReportInputs): CustomerReport[] {
   const baselineCash = new Map<string, number>();
   if (baseline) for (const customer of baseline.customers) baselineCash.set(customer.id, customer.cashMicros);
   const ids = dataset.customers.ids;
-  const reports: CustomerReport[] = new Array(ids.length);
+  const reports: CustomerReport[] = [];
   for (let c = 0; c < ids.length; c++) {
     const base = baselineCash.get(ids[c]);
     const change = base === undefined ? null : t.cashMicros[c] - base;
-    reports[c] = {
+    reports.push({
       id: ids[c],
       planKey: dataset.customers.planKeys[c],
       segment: dataset.customers.segments[c],
@@ -102,7 +102,7 @@ function customerReports(inputs: ReportInputs): CustomerReport[] {
       ranDry: t.ranDry[c] === 1,
       billChangeMicros: change,
       billChangePercent: change === null || base === undefined ? null : percentChangeText(change, base),
-    };
+    });
   }
   return reports;
 }
