@@ -2,7 +2,7 @@
 // and saved back atomically. A file that needed upgrading gets a backup copy of its original bytes beside it before
 // the first save over it; a file that is only read is never written.
 
-import type { SqlJsStatic } from 'sql.js';
+import type { SqlJsStatic } from '../../core/workbook/workbook';
 import { exportWorkbook, openWorkbook } from '../../core/workbook/open-workbook';
 import type { Workbook } from '../../core/workbook/workbook';
 import { EXIT_USAGE, failWith, type CliIo } from '../cli-io';

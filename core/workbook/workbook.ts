@@ -3,6 +3,9 @@
 
 import type { Database } from 'sql.js';
 
+/** The sql.js module a front end loads its own way and injects (re-exported so front ends need not import sql.js). */
+export type { SqlJsStatic } from 'sql.js';
+
 export interface Workbook {
   readonly database: Database;
 }
