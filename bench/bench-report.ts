@@ -21,6 +21,8 @@ export interface BenchEnvironment {
   platform: string;
   cpu: string;
   gcExposed: boolean;
+  /** GLIBC_TUNABLES the run had (npm run bench asks for huge pages), or null. */
+  mallocTunables?: string | null;
   runs: number;
 }
 
@@ -31,11 +33,19 @@ export interface BenchReport {
   dataset: DatasetFigures;
   barePass: BarePassFigures;
   replay: ReplayFigures[];
-  targets: { replayEventsPerSecond: number; maxRatioToBarePass: number; met: boolean };
+  targets: { replayEventsPerSecond: number; maxRatioToBarePass: number; met: boolean; ledgerMet: boolean };
   /** Further measurements (CSV import, workbook) by name; each is its figures or why it was skipped. */
   measurements: Record<string, object>;
   /** Peaks over the whole run, and as reached by the end of each phase (generate, replay, csv import, workbook). */
   memory: MemoryPeak & { byPhase: PhaseMemory[] };
+}
+
+/** The same targets, judged on the ledger pass alone (set-up and the per-customer report excluded). */
+export function ledgerTargetsMet(replays: readonly ReplayFigures[]): boolean {
+  return (
+    replays.length > 0 &&
+    replays.every((figures) => figures.ledgerEventsPerSecond >= TARGET_REPLAY_EVENTS_PER_SECOND && figures.ledgerRatioToBarePass <= TARGET_MAX_RATIO_TO_BARE_PASS)
+  );
 }
 
 export function targetsMet(replays: readonly ReplayFigures[]): boolean {
@@ -83,6 +93,11 @@ export function formatBenchReport(report: BenchReport): string {
         `${millions(figures.eventsPerSecond).padStart(9)} events/s  ${figures.ratioToBarePass.toFixed(1).padStart(5)}× bare  ` +
         `identities ${figures.reconciliationHolds ? 'hold' : 'BROKEN'}`,
     );
+    const { phases } = figures;
+    lines.push(
+      `    phases of the best run: set-up ${milliseconds(phases.setupMs)}, ledger pass ${milliseconds(phases.ledgerMs)}, report ${milliseconds(phases.reportMs)}; ` +
+        `ledger pass alone (fastest): ${millions(figures.ledgerEventsPerSecond)} events/s, ${figures.ledgerRatioToBarePass.toFixed(1)}× bare`,
+    );
     const exercised = figures.exercised;
     const credits = (value: number): string => (value / 10 ** figures.creditDecimals).toLocaleString('en-US', { maximumFractionDigits: 0 });
     lines.push(
@@ -93,7 +108,7 @@ export function formatBenchReport(report: BenchReport): string {
     );
   }
   lines.push(
-    `targets (≥ ${millions(report.targets.replayEventsPerSecond)} events/s, ≤ ${report.targets.maxRatioToBarePass}× bare pass): ${report.targets.met ? 'met' : 'NOT met'}`,
+    `targets (≥ ${millions(report.targets.replayEventsPerSecond)} events/s, ≤ ${report.targets.maxRatioToBarePass}× bare pass): whole replay ${report.targets.met ? 'met' : 'NOT met'}; ledger pass alone ${report.targets.ledgerMet ? 'met' : 'NOT met'}`,
   );
   for (const [name, figures] of Object.entries(report.measurements)) lines.push(...measurementLines(name, figures));
   lines.push(
