@@ -12,6 +12,7 @@ import { EXPORT_SPEC, runExport } from './commands/export';
 import { REPLAY_SPEC, runReplay } from './commands/replay';
 import { runValidate, VALIDATE_SPEC } from './commands/validate';
 import { WORKBOOK_COMMANDS, withWorkbookReplay } from './commands/workbook-commands';
+import { SCENARIOS_SUMMARY, withBuiltInScenarios } from './commands/scenarios';
 
 export interface RegisteredCommand {
   /** One line for the command list. */
@@ -26,6 +27,7 @@ export const commands: Readonly<Record<string, RegisteredCommand>> = {
   diff: { summary: DIFF_SPEC.summary, run: runDiff },
   demo: { summary: DEMO_SPEC.summary, run: runDemo },
   ...WORKBOOK_COMMANDS,
+  scenarios: { summary: SCENARIOS_SUMMARY, run: withBuiltInScenarios(WORKBOOK_COMMANDS.scenarios.run) },
 };
 
 export function formatUsage(): string {
