@@ -9,6 +9,7 @@ import { EXIT_OK, EXIT_USAGE, PROGRAM_NAME, type CliCommand, type CliIo } from '
 import { DEMO_SPEC, runDemo } from './commands/demo';
 import { DIFF_SPEC, runDiff } from './commands/diff';
 import { EXPORT_SPEC, runExport } from './commands/export';
+import { LEDGER_SPEC, runLedger } from './commands/ledger';
 import { REPLAY_SPEC, runReplay } from './commands/replay';
 import { runValidate, VALIDATE_SPEC } from './commands/validate';
 import { WORKBOOK_COMMANDS, withWorkbookReplay } from './commands/workbook-commands';
@@ -26,6 +27,7 @@ export const commands: Readonly<Record<string, RegisteredCommand>> = {
   export: { summary: EXPORT_SPEC.summary, run: runExport },
   diff: { summary: DIFF_SPEC.summary, run: runDiff },
   demo: { summary: DEMO_SPEC.summary, run: runDemo },
+  ledger: { summary: LEDGER_SPEC.summary, run: runLedger },
   ...WORKBOOK_COMMANDS,
   scenarios: { summary: SCENARIOS_SUMMARY, run: withBuiltInScenarios(WORKBOOK_COMMANDS.scenarios.run) },
 };

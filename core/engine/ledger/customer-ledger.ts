@@ -77,6 +77,9 @@ export class CustomerLedger {
   /** Credits this customer burned from grants so far (written to the totals when the customer is done). */
   burnedUnits = 0;
 
+  /** Units of the event being settled, shown on its burn entries in drill-down. */
+  eventUnitsMicros = 0;
+
   /** When set, every change is also written here as an entry (drill-down of one customer). */
   entries: LedgerEntry[] | null = null;
 
@@ -165,14 +168,14 @@ export class CustomerLedger {
       else customers.grantedAdjustment[c] += request.units;
       this.totals.months.issuedMicros[this.month] += request.priceMicros;
     }
-    if (this.entries) {
-      this.record(rolledOver ? 'rollover' : 'grant', request.atMs, g, -1, 0, request.units, rolledOver ? 0 : request.priceMicros, 0, 0, request.expiresAtMs);
-    }
     if (request.units > 0) {
       this.insertActive(g);
       this.balance += request.units;
-      if (this.debt > 0) this.repayDebt(request.atMs);
     }
+    if (this.entries) {
+      this.record(rolledOver ? 'rollover' : 'grant', request.atMs, g, -1, 0, request.units, rolledOver ? 0 : request.priceMicros, 0, 0, request.expiresAtMs);
+    }
+    if (this.debt > 0 && request.units > 0) this.repayDebt(request.atMs);
     return g;
   }
 
@@ -275,7 +278,7 @@ export class CustomerLedger {
       this.featureCredits[feature] += piece;
       const revenue = this.recognise(g, piece);
       this.featureRevenueMicros[feature] += revenue;
-      if (this.entries) this.record(this.burnEntryKind, atMs, g, feature, 0, -piece, 0, revenue, this.lastBreakageMicros, this.expiresAtMs[g]);
+      if (this.entries) this.record(this.burnEntryKind, atMs, g, feature, this.eventUnitsMicros, -piece, 0, revenue, this.lastBreakageMicros, this.expiresAtMs[g]);
       left -= piece;
       if (this.remaining[g] === 0) this.removeActiveAt(0);
     }

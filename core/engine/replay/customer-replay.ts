@@ -319,6 +319,7 @@ export class CustomerReplay {
       }
     }
     const ledger = this.ledger;
+    if (ledger.entries) ledger.eventUnitsMicros = quantityMicros;
     if (need > ledger.balance) {
       this.totals.customers.ranDry[this.customer] = 1;
       if (!this.coverShortfall(f, need, quantityMicros, t)) {
@@ -353,6 +354,7 @@ export class CustomerReplay {
       case PolicyCode.Overage: {
         if (ledger.balance > 0) ledger.burn(f, ledger.balance, t);
         this.overageUnits[f] += shortfall;
+        if (ledger.entries) ledger.record('overage', t, -1, f, quantityMicros, -shortfall, 0, 0, 0, null);
         return true;
       }
       case PolicyCode.AutoTopUp: {
@@ -364,7 +366,7 @@ export class CustomerReplay {
         if (ledger.debt + shortfall > (plan as CompiledPlan).negativeLimitUnits) break;
         if (ledger.balance > 0) ledger.burn(f, ledger.balance, t);
         ledger.borrow(f, shortfall);
-        if (ledger.entries) ledger.record('burn', t, -1, f, quantityMicros, -shortfall, 0, 0, 0, null);
+        if (ledger.entries) ledger.record('negative-balance', t, -1, f, quantityMicros, -shortfall, 0, 0, 0, null);
         return true;
       }
       case PolicyCode.BuyPack: {

@@ -31,6 +31,10 @@ export type LedgerEntryKind =
   | 'burn'
   | 'expiry'
   | 'rollover'
+  /** Credits burned beyond the balance, billed at the period's end (pay-as-you-go). */
+  | 'overage'
+  /** Credits burned beyond the balance, carried as a negative balance until the next grant. */
+  | 'negative-balance'
   | 'overage-charge'
   | 'fee'
   | 'blocked'
