@@ -93,8 +93,7 @@ export const SCENARIO_CATALOG: readonly ScenarioCatalogEntry[] = [
   {
     slug: 'ai-platform',
     name: 'AI/ML platform',
-    // The shipped books burn 0.2 credits per inference call (see scenarios/README.md).
-    creditBuys: '1 credit = 1,000 tokens generated, or 5 model inference calls',
+    creditBuys: '1 credit = 1,000 tokens generated, or 1 model inference call',
     headline: { featureKey: 'tokens', burnPerUnit: '1' },
     summary: 'An AI/ML platform: LLM tokens, inference calls, fine-tuning, embeddings and image generation on Free, Pro, Team and Enterprise, with packs.',
     isDefault: true,

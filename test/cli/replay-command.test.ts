@@ -32,7 +32,7 @@ describe('replay command', () => {
     expect(text).toMatch(/^Replay of 5 customers and 21 events, 2025-01-01 to 2025-04-01/);
     expect(text).toMatch(/Headline\s+AI Platform — baseline\s+AI Platform — rebalance/);
     expect(text).toContain('Top customers by bill change — AI Platform — rebalance vs AI Platform — baseline');
-    expect(text).toMatch(/cus_pro\s+pro\s+self-serve\s+185\.61\s+\+11\.73\s+\+6\.75%/);
+    expect(text).toMatch(/cus_pro\s+pro\s+self-serve\s+192\.09\s+\+9\.57\s+\+5\.24%/);
     expect(io.err()).toBe('');
   });
 
@@ -44,16 +44,17 @@ describe('replay command', () => {
     expect(reports[1].baselineBook?.contentHash).toBe(reports[0].book.contentHash);
     expect(reports[1].reconciliation.credits.holds && reports[1].reconciliation.money.holds).toBe(true);
     // cus_pro on Pro (49/month, 5,000 credits, overage 0.012/credit, 250 sign-up credits). Rebalance burns:
-    // January 1200.5×0.8 + 120.25×50 + 900×0.15 + 12000×0.03 = 7467.9 against 5,250 → 2217.9 overage;
-    // February 2500×0.8 + 80×50 = 6000 against 5,000 → 1000; March 40×10 = 400 fits. 3217.9 × 0.012 = 38.6148.
-    // Baseline: 2240.5 overage credits → 26.886. Change 11.7288 = +6.75 % of 173.886.
+    // January 1200.5×0.8 + 120.25×50 + 900×0.75 + 12000×0.03 = 8007.9 against 5,250 → 2757.9 overage;
+    // February 2500×0.8 + 80×50 = 6000 against 5,000 → 1000; March 40×10 = 400 fits. 3757.9 × 0.012 = 45.0948.
+    // Baseline: January 1200.5 + 120.25×40 + 900×1 + 12000×0.05 = 7510.5 → 2260.5 over; February 2500 + 80×40 =
+    // 5700 → 700; 2960.5 × 0.012 = 35.526. Change 192.0948 − 182.526 = 9.5688 = +5.24 % of 182.526.
     const pro = reports[1].customers.find((customer) => customer.id === 'cus_pro');
     expect(pro).toMatchObject({
-      cashMicros: 185_614_800,
-      overageMicros: 38_614_800,
-      creditsOverage: 321_790,
-      billChangeMicros: 11_728_800,
-      billChangePercent: '+6.75',
+      cashMicros: 192_094_800,
+      overageMicros: 45_094_800,
+      creditsOverage: 375_790,
+      billChangeMicros: 9_568_800,
+      billChangePercent: '+5.24',
     });
   });
 
@@ -68,7 +69,7 @@ describe('replay command', () => {
     expect(reports.map((report) => report.book.name)).toEqual(['AI Platform — baseline', 'AI Platform — rebalance']);
     expect(reports[1].baselineBook).toBeNull();
     expect(reports[0].baselineBook?.name).toBe('AI Platform — rebalance');
-    expect(reports[0].customers.find((customer) => customer.id === 'cus_pro')?.billChangeMicros).toBe(-11_728_800);
+    expect(reports[0].customers.find((customer) => customer.id === 'cus_pro')?.billChangeMicros).toBe(-9_568_800);
   });
 
   it('replays a --baseline that is not a --book first, in addition', async () => {
@@ -83,7 +84,7 @@ describe('replay command', () => {
     const lines = io.out().trimEnd().split('\n');
     expect(lines[0]).toMatch(/^book_id,book_name,book_version,book_hash,currency,customer_id,plan_key,/);
     expect(lines).toHaveLength(1 + 5 * 2);
-    expect(lines.find((line) => line.includes('AI Platform — rebalance') && line.includes(',cus_pro,'))).toContain(',185.6148,147.00,0.00,38.6148,');
+    expect(lines.find((line) => line.includes('AI Platform — rebalance') && line.includes(',cus_pro,'))).toContain(',192.0948,147.00,0.00,45.0948,');
   });
 
   it('limits a table to one section and to --top customers', async () => {
