@@ -71,7 +71,12 @@ function fillList(list: HTMLUListElement, lines: string[], emptyText: string): v
   list.replaceChildren(...items);
 }
 
+/** Counts renders, so a test can wait for the page to have taken in an action rather than guess with a delay. */
+let renderCount = 0;
+
 function render(state: PageState): void {
+  renderCount += 1;
+  document.body.dataset.workbookRevision = String(renderCount);
   view.status.textContent = state.status;
   view.problem.textContent = state.problem ?? '';
   view.problem.hidden = state.problem === null;
