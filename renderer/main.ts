@@ -133,7 +133,13 @@ async function start(): Promise<void> {
     view.uploadInput.value = '';
     if (file === undefined) return;
     setBusy(true);
-    void upload(file).finally(() => setBusy(false));
+    upload(file)
+      .catch((error: unknown) => {
+        // Refusals are values; only a broken invariant lands here, and the page says so instead of going quiet.
+        state.problem = `The upload failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
+        render(state);
+      })
+      .finally(() => setBusy(false));
   });
 
   async function upload(file: File): Promise<void> {
