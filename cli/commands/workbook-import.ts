@@ -1,10 +1,12 @@
-// `import --workbook W --events FILE --customers FILE [--name NAME]`: reads a usage history into a new dataset of
-// the workbook (created when missing). Every row is checked first; on any error nothing is written and each error
-// is listed with its file, line and column.
+// `import --workbook W --events FILE [--customers FILE] [--name NAME]`: reads a usage history into a new dataset of
+// the workbook (created when missing). Without --customers the events belong to the customers of the workbook's
+// latest dataset (a later export of the same accounts). Every row is checked first; on any error nothing is written
+// and each error is listed with its file, line and column.
 
 import { basename, extname } from 'node:path';
 
-import { importUsage } from '../../core/workbook/import-usage';
+import { importUsage, type UsageImportRequest } from '../../core/workbook/import-usage';
+import { latestDataset } from '../../core/workbook/repositories/datasets';
 import { formatCommandHelp, parseCommandArgs, stringOption, type CommandSpec } from '../args';
 import { plural } from '../book-input';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, failWith, PROGRAM_NAME, type CliIo } from '../cli-io';
@@ -19,7 +21,12 @@ export const WORKBOOK_IMPORT_SPEC: CommandSpec = {
   options: {
     workbook: { type: 'string', valueName: 'W', description: 'The workbook file; created when it does not exist.' },
     events: { type: 'string', valueName: 'FILE', description: 'Usage events: .csv, .ndjson or .jsonl (time, customer_id, feature, quantity).' },
-    customers: { type: 'string', valueName: 'FILE', description: 'Customers: .csv, .ndjson or .jsonl (customer_id, plan, start, end, segment).' },
+    customers: {
+      type: 'string',
+      valueName: 'FILE',
+      description:
+        "Customers: .csv, .ndjson or .jsonl (customer_id, plan, start, end, segment); default the customers of the workbook's latest dataset.",
+    },
     name: { type: 'string', valueName: 'NAME', description: "The dataset's name in the workbook; default the events file name without extension." },
   },
   notes: ['Exit status: 0 imported, 1 the files have errors (listed with file, line and column), 2 bad arguments or unreadable file.'],
@@ -39,26 +46,35 @@ export async function runWorkbookImport(argv: string[], io: CliIo): Promise<numb
   const customersPath = stringOption(parsed.values, 'customers');
   if (workbookPath === undefined) return fail('needs --workbook W');
   if (eventsPath === undefined) return fail('needs --events FILE');
-  // The events reader checks every event against its customer's record (plan, start), so it needs the table.
-  if (customersPath === undefined) return fail('needs --customers FILE (each event is checked against its customer)');
   const name = stringOption(parsed.values, 'name') ?? basename(eventsPath, extname(eventsPath));
 
   const eventsBytes = await readInput(io, eventsPath, 'usage file');
   if (typeof eventsBytes === 'string') return fail(eventsBytes);
-  const customersBytes = await readInput(io, customersPath, 'customers file');
-  if (typeof customersBytes === 'string') return fail(customersBytes);
+  let customersFile: { bytes: Uint8Array; fileName: string } | null = null;
+  if (customersPath !== undefined) {
+    const bytes = await readInput(io, customersPath, 'customers file');
+    if (typeof bytes === 'string') return fail(bytes);
+    customersFile = { bytes, fileName: basename(customersPath) };
+  }
 
   const file = await openWorkbookFile(io, command, workbookPath, { createIfMissing: true });
   if (!file.ok) return file.exitCode;
-  const imported = importUsage(file.workbook, {
-    name,
-    eventsBytes,
-    eventsFileName: basename(eventsPath),
-    customersBytes,
-    customersFileName: basename(customersPath),
-    importedAtMs: Date.now(),
-  });
+  const base = { name, eventsBytes, eventsFileName: basename(eventsPath), importedAtMs: Date.now() };
+  let request: UsageImportRequest;
+  // Where the customers came from, said beside the outcome whenever they did not come from --customers.
+  let customersNote = '';
+  if (customersFile !== null) {
+    request = { ...base, customersBytes: customersFile.bytes, customersFileName: customersFile.fileName };
+  } else {
+    // The events reader checks every event against its customer's record (plan, start), so it needs a table.
+    const source = latestDataset(file.workbook);
+    if (source === null) return fail(`${file.displayPath} has no dataset yet to take customers from, so the first import needs --customers FILE`);
+    customersNote = `customers from dataset #${source.id} "${source.name}" (${plural(source.customerCount, 'customer')}), the latest in ${file.displayPath}\n`;
+    request = { ...base, customersFromDatasetId: source.id };
+  }
+  const imported = importUsage(file.workbook, request);
   if (!imported.ok) {
+    io.stderr.write(customersNote);
     for (const issue of imported.errors) io.stderr.write(`error   ${issue.message} [${issue.code}]\n`);
     const unlisted = imported.errorCount - imported.errors.length;
     if (unlisted > 0) io.stderr.write(`… and ${plural(unlisted, 'more error')}\n`);
@@ -69,7 +85,7 @@ export async function runWorkbookImport(argv: string[], io: CliIo): Promise<numb
   if (saveFailure !== null) return saveFailure;
   const { dataset } = imported;
   io.stdout.write(
-    `imported ${plural(dataset.eventCount, 'event')} of ${plural(dataset.customerCount, 'customer')} ` +
+    `${customersNote}imported ${plural(dataset.eventCount, 'event')} of ${plural(dataset.customerCount, 'customer')} ` +
       `(${describeTimeRange(dataset.firstEventMs, dataset.lastEventMs)}) as dataset "${dataset.name}" into ${file.displayPath}\n`,
   );
   return EXIT_OK;

@@ -3,8 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { buildDataset } from '../../core/engine/usage/build-dataset';
 import type { UsageDataset } from '../../core/engine/usage/dataset';
 import { exportWorkbook, openWorkbook } from '../../core/workbook/open-workbook';
-import { loadDataset, saveDataset, type DatasetSource } from '../../core/workbook/repositories/dataset-store';
-import { findDatasetByName, getDataset, listDatasets } from '../../core/workbook/repositories/datasets';
+import { loadDataset, loadDatasetCustomers, saveDataset, type DatasetSource } from '../../core/workbook/repositories/dataset-store';
+import { findDatasetByName, getDataset, latestDataset, listDatasets } from '../../core/workbook/repositories/datasets';
 import { queryRows } from '../../core/workbook/sql-rows';
 import { USAGE_CHUNK_EVENTS } from '../../core/workbook/usage/usage-chunks';
 import { expectSameDataset, freshWorkbook, sameBytes, smallDataset, sqlJs, valueOf } from './workbook-support';
@@ -134,6 +134,22 @@ describe('storing and loading datasets', () => {
     });
     expect(getDataset(workbook, 9)).toEqual({ ok: false, problem: { code: 'dataset_not_found', message: 'The workbook has no dataset with id 9.' } });
     expect(loadDataset(workbook, 9)).toEqual({ ok: false, problem: { code: 'dataset_not_found', message: 'The workbook has no dataset with id 9.' } });
+  });
+
+  test('the latest dataset is the one added last, whatever its import time', async () => {
+    const workbook = await freshWorkbook();
+    expect(latestDataset(workbook)).toBeNull();
+    valueOf(saveDataset(workbook, smallDataset(), { ...SOURCE, name: 'H2', importedAtMs: 2_000 }));
+    valueOf(saveDataset(workbook, smallDataset(), { ...SOURCE, name: 'H1', importedAtMs: 1_000 }));
+    expect(latestDataset(workbook)?.name).toBe('H1');
+  });
+
+  test("a dataset's customers load on their own, equal to the stored table", async () => {
+    const workbook = await freshWorkbook();
+    const dataset = smallDataset();
+    const { id } = valueOf(saveDataset(workbook, dataset, SOURCE));
+    expect(valueOf(loadDatasetCustomers(workbook, id))).toEqual(dataset.customers);
+    expect(loadDatasetCustomers(workbook, 9)).toEqual({ ok: false, problem: { code: 'dataset_not_found', message: 'The workbook has no dataset with id 9.' } });
   });
 });
 

@@ -215,3 +215,65 @@ describe('a failed import changes nothing and says where each error is', () => {
     expect(listDatasets(workbook)).toEqual([]);
   });
 });
+
+describe('importing a later export for the customers of a dataset already in the workbook', () => {
+  const LATER_EVENTS_CSV = [
+    'timestamp,customer_id,feature,quantity',
+    '2025-04-02T00:00:00Z,initech,call,12',
+    '2025-04-01T00:00:00Z,acme,export,3',
+  ].join('\n');
+
+  function laterRequest(customersFromDatasetId: number, eventsCsv = LATER_EVENTS_CSV): UsageImportRequest {
+    return { name: '2025 Q2 export', eventsBytes: text(eventsCsv), eventsFileName: 'q2.csv', importedAtMs: Date.UTC(2025, 6, 2), customersFromDatasetId };
+  }
+
+  test("the new dataset holds that dataset's customers and names their file", async () => {
+    const workbook = await freshWorkbook();
+    const first = importUsage(workbook, request());
+    if (!first.ok) throw new Error(first.problem.message);
+    const imported = importUsage(workbook, laterRequest(first.dataset.id));
+    if (!imported.ok) throw new Error(imported.problem.message);
+    expect(imported).toMatchObject({ customerRows: 3, eventRows: 2, dataset: { id: 2, customerCount: 3, eventCount: 2, customersFileName: 'customers.csv' } });
+
+    const customers = readCustomers(text(CUSTOMERS_CSV), 'customers.csv');
+    if (!customers.ok) throw new Error('fixture customers do not read');
+    const fromFiles = readEvents(text(LATER_EVENTS_CSV), 'q2.csv', { customers: customers.customers });
+    if (!fromFiles.ok) throw new Error('fixture events do not read');
+    expectSameDataset(valueOf(loadDataset(workbook, 2)), fromFiles.dataset);
+  });
+
+  test("an event of someone not among that dataset's customers is the reader's error, with file, line and column", async () => {
+    const workbook = await freshWorkbook();
+    importUsage(workbook, request());
+    const before = exportWorkbook(workbook);
+    const events = ['timestamp,customer_id,feature,quantity', '2025-04-01T00:00:00Z,acme,call,1', '2025-04-01T00:00:00Z,hooli,call,1'].join('\n');
+    expect(importUsage(workbook, laterRequest(1, events))).toEqual({
+      ok: false,
+      problem: { code: 'usage_import_failed', message: 'Nothing was imported: q2.csv has 1 error.' },
+      errorCount: 1,
+      errors: [
+        {
+          code: 'unknown_customer',
+          file: 'q2.csv',
+          line: 3,
+          column: 2,
+          field: 'customer_id',
+          message:
+            'q2.csv line 3, column 2 (customer_id): customer "hooli" has no customer record, so it has no plan; add it to the customers file or remove its events.',
+        },
+      ],
+    });
+    expect(sameBytes(exportWorkbook(workbook), before)).toBe(true);
+  });
+
+  test('a dataset that is not there is named', async () => {
+    const workbook = await freshWorkbook();
+    expect(importUsage(workbook, laterRequest(7))).toEqual({
+      ok: false,
+      problem: { code: 'dataset_not_found', message: 'The workbook has no dataset with id 7.' },
+      errors: [],
+      errorCount: 0,
+    });
+    expect(listDatasets(workbook)).toEqual([]);
+  });
+});

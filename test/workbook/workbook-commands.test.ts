@@ -80,9 +80,51 @@ describe('import', () => {
   it('names what is missing', async () => {
     const io = memoryIo(INPUTS);
     expect(await run(io, ['import', '--events', 'usage/events.csv'])).toEqual({ code: 2, out: '', err: 'credit-workbench import: needs --workbook W\n' });
-    expect((await run(io, ['import', '--workbook', 'w', '--events', 'usage/events.csv'])).err).toBe(
-      'credit-workbench import: needs --customers FILE (each event is checked against its customer)\n',
-    );
+    expect(await run(io, ['import', '--workbook', 'w'])).toEqual({ code: 2, out: '', err: 'credit-workbench import: needs --events FILE\n' });
+  });
+});
+
+describe('import without --customers', () => {
+  const LATER_EVENTS = ['timestamp,customer_id,feature,quantity', '2025-04-02T09:00:00Z,cus_pro,tokens,3', '2025-04-03T10:00:00Z,cus_pro,tokens,1'].join('\n');
+
+  it("takes the customers of the workbook's latest dataset and says so", async () => {
+    const io = memoryIo({ ...INPUTS, 'usage/april.csv': LATER_EVENTS });
+    await run(io, IMPORT);
+    const later = await run(io, ['import', '--workbook', 'team.workbook', '--events', 'usage/april.csv']);
+    expect(later).toEqual({
+      code: 0,
+      out:
+        'customers from dataset #1 "events" (5 customers), the latest in team.workbook\n' +
+        'imported 2 events of 5 customers (2025-04-02 to 2025-04-03) as dataset "april" into team.workbook\n',
+      err: '',
+    });
+    const info = await run(io, ['info', '--workbook', 'team.workbook']);
+    expect(info.out).toMatch(/^ {2}#2 "april" {2}2 events, 5 customers, 1 feature, 2025-04-02 to 2025-04-03; from april\.csv \+ customers\.csv, imported /m);
+  });
+
+  it('refuses the first import of a workbook and writes nothing', async () => {
+    const io = memoryIo(INPUTS);
+    expect(await run(io, ['import', '--workbook', 'team.workbook', '--events', 'usage/events.csv'])).toEqual({
+      code: 2,
+      out: '',
+      err: 'credit-workbench import: team.workbook has no dataset yet to take customers from, so the first import needs --customers FILE\n',
+    });
+    expect(io.files.has(`${TEST_CWD}/team.workbook`)).toBe(false);
+  });
+
+  it("checks every event against those customers and names the file, line and column of one that is not there", async () => {
+    const io = memoryIo({ ...INPUTS, 'usage/april.csv': `${LATER_EVENTS}\n2025-04-04T00:00:00Z,cus_new,tokens,1\n` });
+    await run(io, IMPORT);
+    const before = io.files.get(`${TEST_CWD}/team.workbook`);
+    expect(await run(io, ['import', '--workbook', 'team.workbook', '--events', 'usage/april.csv'])).toEqual({
+      code: 1,
+      out: '',
+      err:
+        'customers from dataset #1 "events" (5 customers), the latest in team.workbook\n' +
+        'error   april.csv line 4, column 2 (customer_id): customer "cus_new" has no customer record, so it has no plan; add it to the customers file or remove its events. [unknown_customer]\n' +
+        'credit-workbench import: Nothing was imported: april.csv has 1 error. [usage_import_failed]\n',
+    });
+    expect(io.files.get(`${TEST_CWD}/team.workbook`)).toBe(before);
   });
 });
 

@@ -1,11 +1,11 @@
 // Writes a UsageDataset into the workbook as columnar chunks in one transaction, and reads it back into new typed
 // arrays equal to the original, value for value. A stored dataset is never changed afterwards.
 
-import type { UsageDataset } from '../../engine/usage/dataset';
+import type { CustomerTable, UsageDataset } from '../../engine/usage/dataset';
 import { blobValue, lastInsertId, numberValue, queryOneRow, queryRows, textValue } from '../sql-rows';
 import { inTransaction } from '../transaction';
 import { isIntegerColumnEncoding, type EncodedIntegerColumn } from '../usage/column-codec';
-import { decodeCustomerColumns, encodeCustomerColumns } from '../usage/customer-columns';
+import { decodeCustomerColumns, encodeCustomerColumns, type DecodedCustomers } from '../usage/customer-columns';
 import {
   assertStorableDataset,
   chunkCount,
@@ -68,28 +68,10 @@ export function loadDataset(workbook: Workbook, datasetId: number): WorkbookResu
   const found = getDataset(workbook, datasetId);
   if (!found.ok) return found;
   const summary = found.value;
-  const damaged = (what: string): WorkbookResult<UsageDataset> =>
-    fail('workbook_damaged', `The stored usage of dataset "${summary.name}" is damaged (${what}); import the usage again.`);
+  const damaged = (what: string): WorkbookResult<UsageDataset> => fail('workbook_damaged', damagedMessage(summary, what));
 
-  const customersRow = queryOneRow(
-    workbook.database,
-    'SELECT ids_json, plan_keys_json, segments_json, start_ms, end_ms, event_start FROM dataset_customers WHERE dataset_id = ?',
-    [datasetId],
-  );
-  if (customersRow === null) return damaged('its customers are missing');
-  const decodedCustomers = decodeCustomerColumns(
-    {
-      idsJson: textValue(customersRow[0], 'dataset_customers.ids_json'),
-      planKeysJson: textValue(customersRow[1], 'dataset_customers.plan_keys_json'),
-      segmentsJson: textValue(customersRow[2], 'dataset_customers.segments_json'),
-      startMs: blobValue(customersRow[3], 'dataset_customers.start_ms'),
-      endMs: blobValue(customersRow[4], 'dataset_customers.end_ms'),
-      eventStart: blobValue(customersRow[5], 'dataset_customers.event_start'),
-    },
-    summary.customerCount,
-    summary.eventCount,
-  );
-  if (decodedCustomers === null) return damaged('its customer table does not match its counts');
+  const decodedCustomers = readCustomerColumns(workbook, summary);
+  if (!decodedCustomers.ok) return decodedCustomers;
 
   const featureKeys = loadFeatureKeys(workbook, datasetId);
   if (featureKeys.length !== summary.featureCount) return damaged('its feature keys do not match its counts');
@@ -107,15 +89,50 @@ export function loadDataset(workbook: Workbook, datasetId: number): WorkbookResu
   if (chunksRead !== eventCount) return damaged('its event blocks are malformed or do not add up to its event count');
 
   return succeed({
-    customers: decodedCustomers.customers,
+    customers: decodedCustomers.value.customers,
     featureKeys,
     eventCount,
     timeMs: target.timeMs,
-    customerIndex: customerIndexFromOffsets(decodedCustomers.customerEventStart, eventCount),
+    customerIndex: customerIndexFromOffsets(decodedCustomers.value.customerEventStart, eventCount),
     featureIndex: target.featureIndex,
     quantityMicros: target.quantityMicros,
-    customerEventStart: decodedCustomers.customerEventStart,
+    customerEventStart: decodedCustomers.value.customerEventStart,
   });
+}
+
+/** Only the dataset's customer table, without reading its events: what a later import of their usage checks against. */
+export function loadDatasetCustomers(workbook: Workbook, datasetId: number): WorkbookResult<CustomerTable> {
+  const found = getDataset(workbook, datasetId);
+  if (!found.ok) return found;
+  const decoded = readCustomerColumns(workbook, found.value);
+  return decoded.ok ? succeed(decoded.value.customers) : decoded;
+}
+
+function readCustomerColumns(workbook: Workbook, summary: DatasetSummary): WorkbookResult<DecodedCustomers> {
+  const row = queryOneRow(
+    workbook.database,
+    'SELECT ids_json, plan_keys_json, segments_json, start_ms, end_ms, event_start FROM dataset_customers WHERE dataset_id = ?',
+    [summary.id],
+  );
+  if (row === null) return fail('workbook_damaged', damagedMessage(summary, 'its customers are missing'));
+  const decoded = decodeCustomerColumns(
+    {
+      idsJson: textValue(row[0], 'dataset_customers.ids_json'),
+      planKeysJson: textValue(row[1], 'dataset_customers.plan_keys_json'),
+      segmentsJson: textValue(row[2], 'dataset_customers.segments_json'),
+      startMs: blobValue(row[3], 'dataset_customers.start_ms'),
+      endMs: blobValue(row[4], 'dataset_customers.end_ms'),
+      eventStart: blobValue(row[5], 'dataset_customers.event_start'),
+    },
+    summary.customerCount,
+    summary.eventCount,
+  );
+  if (decoded === null) return fail('workbook_damaged', damagedMessage(summary, 'its customer table does not match its counts'));
+  return succeed(decoded);
+}
+
+function damagedMessage(summary: DatasetSummary, what: string): string {
+  return `The stored usage of dataset "${summary.name}" is damaged (${what}); import the usage again.`;
 }
 
 function insertFeatures(workbook: Workbook, datasetId: number, featureKeys: string[]): void {

@@ -33,6 +33,15 @@ export function getDataset(workbook: Workbook, datasetId: number): WorkbookResul
   return succeed(datasetFromRow(row));
 }
 
+/**
+ * The dataset added last, or null when there is none. Ids grow with every dataset and are never reused, so the
+ * highest is the latest; the import times come from a clock that may have been set back.
+ */
+export function latestDataset(workbook: Workbook): DatasetSummary | null {
+  const row = queryOneRow(workbook.database, `SELECT ${DATASET_COLUMNS} FROM datasets ORDER BY id DESC LIMIT 1`);
+  return row === null ? null : datasetFromRow(row);
+}
+
 export function findDatasetByName(workbook: Workbook, name: string): WorkbookResult<DatasetSummary> {
   const row = queryOneRow(workbook.database, `SELECT ${DATASET_COLUMNS} FROM datasets WHERE name = ?`, [name]);
   if (row === null) return fail('dataset_not_found', `The workbook has no dataset named "${name}".`);
