@@ -16,6 +16,12 @@ export interface ReplayBooksOptions {
   baselineIndex: number;
   /** --progress was given (progress shows on a terminal anyway). */
   progress: boolean;
+  /** End of the replay window (exclusive, epoch ms) for every book, so all reports cover the same months. */
+  toMs?: number;
+  /** The usage the books other than the baseline replay, when it differs from the baseline's (a plan mapping). */
+  candidateDataset?: UsageDataset;
+  /** A sentence to add when book `index` and its usage do not fit together; null adds nothing. */
+  explainMismatch?: (error: ReplayInputError, index: number) => string | null;
 }
 
 /** One report per book, in the order of `books`; the baseline's report has no baseline of its own. */
@@ -35,19 +41,22 @@ export function replayBooks(
   for (const index of order) {
     const book = books[index];
     const baseline = index === options.baselineIndex ? undefined : reports[options.baselineIndex];
+    const usage = index === options.baselineIndex ? dataset : (options.candidateDataset ?? dataset);
     const progress = progressWanted(options.progress, io.stderr)
       ? createProgressReporter({ stream: io.stderr, label: `Replaying "${book.name}"`, now: io.now ?? (() => 0) })
       : SILENT_PROGRESS;
     try {
-      reports[index] = replay(book, dataset, {
+      reports[index] = replay(book, usage, {
         ...(baseline ? { baseline } : {}),
+        ...(options.toMs === undefined ? {} : { toMs: options.toMs }),
         onProgress: (done, total) => progress.update(done, total),
       });
     } catch (error) {
-      if (error instanceof ReplayInputError) return { ok: false, exitCode: failWith(io, command, EXIT_INVALID, error.message) };
-      throw error;
+      if (!(error instanceof ReplayInputError)) throw error;
+      const explanation = options.explainMismatch?.(error, index) ?? null;
+      return { ok: false, exitCode: failWith(io, command, EXIT_INVALID, explanation === null ? error.message : `${error.message} ${explanation}`) };
     }
-    progress.finish(dataset.eventCount);
+    progress.finish(usage.eventCount);
   }
   return { ok: true, reports };
 }

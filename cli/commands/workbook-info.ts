@@ -12,7 +12,7 @@ import { formatCommandHelp, parseCommandArgs, stringOption, type CommandSpec } f
 import { plural } from '../book-input';
 import { EXIT_OK, EXIT_USAGE, failWith, PROGRAM_NAME, type CliIo } from '../cli-io';
 import { openWorkbookFile } from '../file-store/workbook-file';
-import { describeTimeRange, describeVersion, formatInstant, shortHash } from './workbook-text';
+import { describeScenarioOptions, describeTimeRange, describeVersion, formatInstant, shortHash } from './workbook-text';
 
 export const WORKBOOK_INFO_SPEC: CommandSpec = {
   name: 'info',
@@ -75,6 +75,6 @@ function describeScenario(workbook: Workbook, scenario: Scenario, datasets: Retu
   }
   return (
     `"${scenario.name}"  baseline ${describeVersion(workbook, scenario.baselineVersionId)}, candidates ${candidates}, ` +
-    `dataset "${dataset?.name ?? `#${scenario.datasetId}`}"; ${runText}`
+    `dataset "${dataset?.name ?? `#${scenario.datasetId}`}"${describeScenarioOptions(scenario.options)}; ${runText}`
   );
 }

@@ -1,6 +1,7 @@
 // `replay --workbook W --scenario NAME`: replays a scenario stored in a workbook (its baseline and candidate book
-// versions over its dataset), records the run with the hashes of its inputs, and prints the reports like the
-// file-based replay. `--latest` prints the last recorded run without replaying, and says when it is stale.
+// versions over its dataset, with its options: the window's end for every book, the plan mapping for the
+// candidates), records the run with the hashes of its inputs, and prints the reports like the file-based replay.
+// `--latest` prints the last recorded run without replaying, and says when it is stale.
 
 import type { PriceBook } from '../../core/engine/price-book/model';
 import type { ReplayReport } from '../../core/engine/report/report-model';
@@ -10,12 +11,14 @@ import { loadDataset } from '../../core/workbook/repositories/dataset-store';
 import { readPriceBookVersionById } from '../../core/workbook/repositories/price-books';
 import { latestRun, recordRun, runStaleness, scenarioInputs } from '../../core/workbook/repositories/runs';
 import { findScenarioByName } from '../../core/workbook/repositories/scenarios';
+import { applyPlanMapping, readScenarioOptions, type PlanMove } from '../../core/workbook/scenario-options';
 import { booleanOption, formatCommandHelp, parseCommandArgs, stringOption, type CommandSpec } from '../args';
+import { plural } from '../book-input';
 import { EXIT_OK, EXIT_USAGE, failWith, PROGRAM_NAME, type CliCommand, type CliIo } from '../cli-io';
 import { openWorkbookFile, saveWorkbookFile } from '../file-store/workbook-file';
 import { replayBooks } from '../replay-books';
 import { deliverOutput, REPORT_FORMATS, renderReports, type RenderChoice } from '../report-output';
-import { formatInstant } from './workbook-text';
+import { describePlan, formatInstant } from './workbook-text';
 
 export const WORKBOOK_REPLAY_SPEC: CommandSpec = {
   name: 'replay',
@@ -89,9 +92,32 @@ export async function runWorkbookReplay(argv: string[], io: CliIo): Promise<numb
     if (!version.ok) return fail(`${version.problem.message} [${version.problem.code}]`);
     books.push(version.value.book);
   }
+  const options = readScenarioOptions(scenario.value.options);
+  if (!options.ok) return fail(`${options.problem.message} [${options.problem.code}]`);
+  for (const key of options.value.notApplied) io.stderr.write(`note: this version does not apply the scenario's option "${key}"; it is kept as stored\n`);
   const dataset = loadDataset(workbook, scenario.value.datasetId);
   if (!dataset.ok) return fail(`${dataset.problem.message} [${dataset.problem.code}]`);
-  const outcome = replayBooks(io, command, books, dataset.value, { baselineIndex: 0, progress: booleanOption(values, 'progress') });
+  const mapped = applyPlanMapping(dataset.value, options.value.planMapping);
+  for (const move of mapped.moves) {
+    const line = move.customerCount === 0
+      ? `note: the plan mapping moves nobody from ${describePlan(move.fromPlanKey)}: no customer of the dataset is on it`
+      : `plan mapping for the candidates: ${describeMove(move)}`;
+    io.stderr.write(`${line}\n`);
+  }
+  const outcome = replayBooks(io, command, books, dataset.value, {
+    baselineIndex: 0,
+    progress: booleanOption(values, 'progress'),
+    ...(options.value.toMs === null ? {} : { toMs: options.value.toMs }),
+    candidateDataset: mapped.dataset,
+    // The engine names the plan a book lacks; when the mapping sent customers there, say so.
+    explainMismatch: (error, index) => {
+      if (index === 0 || error.code !== 'unknown_plan') return null;
+      const planKeys = new Set(books[index].plans.map((plan) => plan.key));
+      const moves = mapped.moves.filter((move) => move.customerCount > 0 && move.toPlanKey !== '' && !planKeys.has(move.toPlanKey));
+      if (moves.length === 0) return null;
+      return `The scenario's plan mapping moves ${moves.map(describeMove).join('; ')}; map them to a plan the book has.`;
+    },
+  });
   if (!outcome.ok) return outcome.exitCode;
 
   const reportOf = (index: number): { versionId: number; report: ReplayReport } => ({ versionId: versionIds[index], report: outcome.reports[index] });
@@ -108,6 +134,11 @@ export async function runWorkbookReplay(argv: string[], io: CliIo): Promise<numb
   if (saveFailure !== null) return saveFailure;
   io.stderr.write(`recorded run #${recorded.value.id} in ${file.displayPath}\n`);
   return deliverOutput(io, command, renderReports(outcome.reports, choice), stringOption(values, 'out'));
+}
+
+/** 3 customers from "pro" to "pro-2025" */
+function describeMove(move: PlanMove): string {
+  return `${plural(move.customerCount, 'customer')} from ${describePlan(move.fromPlanKey)} to ${describePlan(move.toPlanKey)}`;
 }
 
 function renderChoice(values: Parameters<typeof stringOption>[0]): RenderChoice | string {

@@ -1,15 +1,18 @@
 // `scenarios --workbook W`: lists the workbook's scenarios; `--add NAME --baseline ID[@N] --candidate ID[@N] …
-// --dataset NAME` defines one: a baseline book version, candidate versions and a dataset that `replay --workbook W
-// --scenario NAME` replays. A reference without @N names the book's latest version at the time of adding.
+// --dataset NAME [--to DATE] [--map-plan FROM=TO …]` defines one: a baseline book version, candidate versions, a
+// dataset and the options that `replay --workbook W --scenario NAME` applies. A reference without @N names the
+// book's latest version at the time of adding.
 
+import { parseTimeText } from '../../core/engine/usage/iso-time';
 import { findDatasetByName } from '../../core/workbook/repositories/datasets';
 import { readPriceBookVersion } from '../../core/workbook/repositories/price-books';
 import { createScenario, listScenarios } from '../../core/workbook/repositories/scenarios';
+import { scenarioOptionsJson, type ScenarioReplayOptions } from '../../core/workbook/scenario-options';
 import type { Workbook } from '../../core/workbook/workbook';
-import { formatCommandHelp, parseCommandArgs, stringListOption, stringOption, type CommandSpec } from '../args';
+import { formatCommandHelp, parseCommandArgs, stringListOption, stringOption, type CommandSpec, type OptionValue } from '../args';
 import { EXIT_OK, EXIT_USAGE, failWith, PROGRAM_NAME, type CliIo } from '../cli-io';
 import { openWorkbookFile, saveWorkbookFile } from '../file-store/workbook-file';
-import { describeVersion, parseVersionReference } from './workbook-text';
+import { describeScenarioOptions, describeVersion, parseVersionReference } from './workbook-text';
 
 export const WORKBOOK_SCENARIOS_SPEC: CommandSpec = {
   name: 'scenarios',
@@ -21,8 +24,18 @@ export const WORKBOOK_SCENARIOS_SPEC: CommandSpec = {
     baseline: { type: 'string', valueName: 'ID[@N]', description: 'The book version the candidates are measured against.' },
     candidate: { type: 'string', multiple: true, valueName: 'ID[@N]', description: 'A book version to compare with the baseline.' },
     dataset: { type: 'string', valueName: 'NAME', description: 'The usage dataset to replay (see info).' },
+    to: { type: 'string', valueName: 'DATE', description: "End the replay window here (exclusive) for every book; default the month after the dataset's last event." },
+    'map-plan': {
+      type: 'string',
+      multiple: true,
+      valueName: 'FROM=TO',
+      description: 'For the candidate books, replay the customers of plan FROM on plan TO (TO empty: on no plan).',
+    },
   },
-  notes: ['Exit status: 0 success, 2 bad arguments, unknown book, version or dataset, or unreadable file.'],
+  notes: [
+    'DATE is a date such as 2025-07-01 (midnight UTC) or an ISO-8601 time.',
+    'Exit status: 0 success, 2 bad arguments, unknown book, version or dataset, or unreadable file.',
+  ],
 };
 
 export async function runWorkbookScenarios(argv: string[], io: CliIo): Promise<number> {
@@ -41,8 +54,11 @@ export async function runWorkbookScenarios(argv: string[], io: CliIo): Promise<n
   const baseline = stringOption(values, 'baseline');
   const candidates = stringListOption(values, 'candidate');
   const datasetName = stringOption(values, 'dataset');
-  if (name === undefined && (baseline !== undefined || candidates.length > 0 || datasetName !== undefined)) {
-    return fail('--baseline, --candidate and --dataset go with --add NAME');
+  const options = replayOptions(values);
+  if (typeof options === 'string') return fail(options);
+  const optionsGiven = options.toMs !== null || options.planMapping.size > 0;
+  if (name === undefined && (baseline !== undefined || candidates.length > 0 || datasetName !== undefined || optionsGiven)) {
+    return fail('--baseline, --candidate, --dataset, --to and --map-plan go with --add NAME');
   }
   const file = await openWorkbookFile(io, command, workbookPath, { createIfMissing: false });
   if (!file.ok) return file.exitCode;
@@ -53,7 +69,10 @@ export async function runWorkbookScenarios(argv: string[], io: CliIo): Promise<n
     if (scenarios.length === 0) io.stdout.write(`${file.displayPath} has no scenarios yet; add one with --add NAME\n`);
     for (const scenario of scenarios) {
       const candidateText = scenario.candidateVersionIds.map((id) => describeVersion(workbook, id)).join(', ');
-      io.stdout.write(`"${scenario.name}"  baseline ${describeVersion(workbook, scenario.baselineVersionId)}, candidates ${candidateText}\n`);
+      io.stdout.write(
+        `"${scenario.name}"  baseline ${describeVersion(workbook, scenario.baselineVersionId)}, candidates ${candidateText}` +
+          `${describeScenarioOptions(scenario.options)}\n`,
+      );
     }
     return EXIT_OK;
   }
@@ -73,7 +92,7 @@ export async function runWorkbookScenarios(argv: string[], io: CliIo): Promise<n
   if (!dataset.ok) return fail(`${dataset.problem.message} [${dataset.problem.code}]`);
   const created = createScenario(
     workbook,
-    { name, baselineVersionId: baselineId, candidateVersionIds: candidateIds, datasetId: dataset.value.id, options: {} },
+    { name, baselineVersionId: baselineId, candidateVersionIds: candidateIds, datasetId: dataset.value.id, options: scenarioOptionsJson(options) },
     Date.now(),
   );
   if (!created.ok) return fail(`${created.problem.message} [${created.problem.code}]`);
@@ -81,6 +100,26 @@ export async function runWorkbookScenarios(argv: string[], io: CliIo): Promise<n
   if (saveFailure !== null) return saveFailure;
   io.stdout.write(`added scenario "${name}" to ${file.displayPath}\n`);
   return EXIT_OK;
+}
+
+/** The options --to and --map-plan set, or why they cannot be used. */
+function replayOptions(values: Readonly<Record<string, OptionValue>>): ScenarioReplayOptions | string {
+  const toText = stringOption(values, 'to');
+  let toMs: number | null = null;
+  if (toText !== undefined) {
+    const parsed = parseTimeText(toText);
+    if (!parsed.ok) return `--to: ${parsed.reason}`;
+    toMs = parsed.ms;
+  }
+  const planMapping = new Map<string, string>();
+  for (const text of stringListOption(values, 'map-plan')) {
+    const equals = text.indexOf('=');
+    const from = equals < 0 ? '' : text.slice(0, equals);
+    if (from === '') return `--map-plan expects FROM=TO with FROM a plan key; got "${text}"`;
+    if (planMapping.has(from)) return `--map-plan maps plan "${from}" twice; give each plan one mapping`;
+    planMapping.set(from, text.slice(equals + 1));
+  }
+  return { toMs, planMapping };
 }
 
 /** The version id a reference names, or why it names none. */

@@ -16,6 +16,7 @@ export type WorkbookProblemCode =
   | 'scenario_not_found'
   | 'scenario_name_taken'
   | 'scenario_without_candidates'
+  | 'scenario_options_invalid'
   | 'run_not_found';
 
 export interface WorkbookProblem {

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
+import type { PriceBook } from '../../core/engine/price-book/model';
+import { replay } from '../../core/engine/replay/replay';
 import type { ReplayReport } from '../../core/engine/report/report-model';
+import { readCustomers } from '../../core/engine/usage/customers-reader';
+import { readEvents } from '../../core/engine/usage/events-reader';
+import { exportWorkbook, openWorkbook } from '../../core/workbook/open-workbook';
+import { findScenarioByName, updateScenario } from '../../core/workbook/repositories/scenarios';
+import { sqlJs, valueOf } from './workbook-support';
 import { BASELINE_TEXT, REBALANCE_TEXT } from '../cli/book-files';
 import { memoryIo, TEST_CWD, type MemoryIo } from '../cli/memory-io';
 import { CUSTOMERS_CSV, EVENTS_CSV } from '../cli/usage-files';
@@ -199,6 +206,128 @@ describe('replay --workbook', () => {
     expect(help.out).toMatch(/^Usage: credit-workbench replay/);
     expect(help.out).toContain('Or, from a workbook:');
     expect(help.out).toContain('--scenario NAME');
+  });
+});
+
+describe('scenario options', () => {
+  /** The rebalance book with its "pro" plan renamed "pro-2025": it cannot replay the history as recorded. */
+  function renamedBook(): PriceBook {
+    const book = JSON.parse(REBALANCE_TEXT) as PriceBook;
+    return { ...book, version: 'renamed pro', plans: book.plans.map((plan) => (plan.key === 'pro' ? { ...plan, key: 'pro-2025' } : plan)) };
+  }
+
+  /** preparedWorkbook with the renamed book as ai-platform v3. */
+  async function workbookWithRenamedBook(): Promise<MemoryIo> {
+    const io = await preparedWorkbook();
+    io.files.set(`${TEST_CWD}/books/renamed.json`, new TextEncoder().encode(JSON.stringify(renamedBook())));
+    expect((await run(io, ['books', '--workbook', 'team.workbook', '--add', 'books/renamed.json'])).code).toBe(0);
+    return io;
+  }
+
+  const addScenario = (io: MemoryIo, name: string, candidate: string, ...options: string[]): Promise<{ code: number; out: string; err: string }> =>
+    run(io, ['scenarios', '--workbook', 'team.workbook', '--add', name, '--baseline', 'ai-platform@1', '--candidate', candidate, '--dataset', 'events', ...options]);
+
+  const replayJson = async (io: MemoryIo, scenario: string): Promise<{ code: number; err: string; reports: ReplayReport[] }> => {
+    const result = await run(io, ['replay', '--workbook', 'team.workbook', '--scenario', scenario, '--format', 'json']);
+    return { code: result.code, err: result.err, reports: result.code === 0 ? (JSON.parse(result.out) as { reports: ReplayReport[] }).reports : [] };
+  };
+
+  it('--to ends the replay window of every book there', async () => {
+    const io = await preparedWorkbook();
+    expect(await addScenario(io, 'to March', 'ai-platform@2', '--to', '2025-03-01')).toEqual({ code: 0, out: 'added scenario "to March" to team.workbook\n', err: '' });
+    const listed = await run(io, ['scenarios', '--workbook', 'team.workbook']);
+    expect(listed.out).toContain('"to March"  baseline ai-platform v1, candidates ai-platform v2; replayed to 2025-03-01T00:00:00Z\n');
+
+    const whole = await replayJson(io, 'rebalance');
+    const cut = await replayJson(io, 'to March');
+    expect(cut.code).toBe(0);
+    expect(cut.reports.map((report) => report.toMs)).toEqual([Date.UTC(2025, 2, 1), Date.UTC(2025, 2, 1)]);
+    expect(whole.reports[0].toMs).toBeGreaterThan(Date.UTC(2025, 2, 1));
+    expect(cut.reports[0].months.length).toBeLessThan(whole.reports[0].months.length);
+  });
+
+  it('--map-plan replays the candidates with the customers of a plan moved to another, exactly as if their records said so', async () => {
+    const io = await workbookWithRenamedBook();
+    expect((await addScenario(io, 'renamed', 'ai-platform@3', '--map-plan', 'pro=pro-2025')).code).toBe(0);
+    const listed = await run(io, ['scenarios', '--workbook', 'team.workbook']);
+    expect(listed.out).toContain('"renamed"  baseline ai-platform v1, candidates ai-platform v3; plan "pro" as "pro-2025" for the candidates\n');
+
+    const mapped = await replayJson(io, 'renamed');
+    expect(mapped.code).toBe(0);
+    expect(mapped.err).toBe('plan mapping for the candidates: 1 customer from "pro" to "pro-2025"\nrecorded run #1 in team.workbook\n');
+
+    // The same replays straight through the engine, the candidate's with the customers file saying "pro-2025".
+    const text = (value: string): Uint8Array => new TextEncoder().encode(value);
+    const usage = (customersCsv: string) => {
+      const customers = readCustomers(text(customersCsv), 'customers.csv');
+      if (!customers.ok) throw new Error('fixture customers do not read');
+      const events = readEvents(text(EVENTS_CSV), 'events.csv', { customers: customers.customers });
+      if (!events.ok) throw new Error('fixture events do not read');
+      return events.dataset;
+    };
+    const baseline = replay(JSON.parse(BASELINE_TEXT) as PriceBook, usage(CUSTOMERS_CSV));
+    const candidate = replay(renamedBook(), usage(CUSTOMERS_CSV.replace('cus_pro,pro,', 'cus_pro,pro-2025,')), { baseline });
+    expect(mapped.reports).toEqual(JSON.parse(JSON.stringify([baseline, candidate])));
+  });
+
+  it('without the mapping, or mapping to a plan the book lacks, the replay stops with the engine\'s sentence', async () => {
+    const io = await workbookWithRenamedBook();
+    await addScenario(io, 'unmapped', 'ai-platform@3');
+    expect(await run(io, ['replay', '--workbook', 'team.workbook', '--scenario', 'unmapped'])).toEqual({
+      code: 1,
+      out: '',
+      err: 'credit-workbench replay: Price book "AI Platform — rebalance" has no plan "pro" (1 customer).\n',
+    });
+    await addScenario(io, 'mistyped', 'ai-platform@3', '--map-plan', 'pro=pro-2026');
+    expect(await run(io, ['replay', '--workbook', 'team.workbook', '--scenario', 'mistyped'])).toEqual({
+      code: 1,
+      out: '',
+      err:
+        'plan mapping for the candidates: 1 customer from "pro" to "pro-2026"\n' +
+        'credit-workbench replay: Price book "AI Platform — rebalance" has no plan "pro-2026" (1 customer). ' +
+        'The scenario\'s plan mapping moves 1 customer from "pro" to "pro-2026"; map them to a plan the book has.\n',
+    });
+  });
+
+  it('a run becomes stale when the options of its scenario change, and options not applied are named', async () => {
+    const io = await preparedWorkbook();
+    await addScenario(io, 'to March', 'ai-platform@2', '--to', '2025-03-01');
+    expect((await run(io, ['replay', '--workbook', 'team.workbook', '--scenario', 'to March'])).code).toBe(0);
+    const latestState = async (): Promise<string> => (await run(io, ['replay', '--workbook', 'team.workbook', '--scenario', 'to March', '--latest'])).err;
+    expect(await latestState()).toMatch(/^run #1 of \S+Z\n$/);
+
+    const path = `${TEST_CWD}/team.workbook`;
+    const { workbook } = valueOf(openWorkbook(io.files.get(path) ?? null, await sqlJs()));
+    const scenario = valueOf(findScenarioByName(workbook, 'to March'));
+    const options = { toMs: Date.UTC(2025, 1, 1), fromMs: Date.UTC(2025, 0, 15) };
+    valueOf(updateScenario(workbook, scenario.id, { ...scenario, options }, Date.UTC(2025, 5, 1)));
+    io.files.set(path, exportWorkbook(workbook));
+
+    expect(await latestState()).toMatch(/^run #1 of \S+Z; it is stale \(options-changed\): replay to update it\n$/);
+    const info = await run(io, ['info', '--workbook', 'team.workbook']);
+    expect(info.out).toMatch(/^ {2}"to March" .*; replayed to 2025-02-01T00:00:00Z, option "fromMs" \(not applied\); 1 run, latest #1 \S+Z \(stale: options-changed\)$/m);
+
+    const again = await replayJson(io, 'to March');
+    expect(again.err).toBe('note: this version does not apply the scenario\'s option "fromMs"; it is kept as stored\nrecorded run #2 in team.workbook\n');
+    expect(again.reports[0].toMs).toBe(Date.UTC(2025, 1, 1));
+    expect(await latestState()).toMatch(/^run #2 of \S+Z\n$/);
+  });
+
+  it('refuses options it cannot use', async () => {
+    const io = await preparedWorkbook();
+    const before = io.files.get(`${TEST_CWD}/team.workbook`);
+    expect((await addScenario(io, 'x', 'ai-platform@2', '--to', 'soon')).err).toMatch(/^credit-workbench scenarios: --to: "soon" is not a time; expected .*\n$/);
+    expect((await addScenario(io, 'x', 'ai-platform@2', '--map-plan', 'pro')).err).toBe(
+      'credit-workbench scenarios: --map-plan expects FROM=TO with FROM a plan key; got "pro"\n',
+    );
+    expect((await addScenario(io, 'x', 'ai-platform@2', '--map-plan', '=pro')).code).toBe(2);
+    expect((await addScenario(io, 'x', 'ai-platform@2', '--map-plan', 'pro=a', '--map-plan', 'pro=b')).err).toBe(
+      'credit-workbench scenarios: --map-plan maps plan "pro" twice; give each plan one mapping\n',
+    );
+    expect((await run(io, ['scenarios', '--workbook', 'team.workbook', '--to', '2025-03-01'])).err).toBe(
+      'credit-workbench scenarios: --baseline, --candidate, --dataset, --to and --map-plan go with --add NAME\n',
+    );
+    expect(io.files.get(`${TEST_CWD}/team.workbook`)).toBe(before);
   });
 });
 
