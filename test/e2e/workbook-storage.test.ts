@@ -52,15 +52,22 @@ async function workbenchWithAiBook(tabsOf: BrowserContext = context): Promise<{ 
 }
 
 describe('the workbook in the browser', () => {
-  test('a first visit opens a new, empty workbook', async () => {
+  test('a first visit opens the AI/ML platform demo, built into a new workbook and saved', async () => {
     const workbench = await WorkbenchPage.open(context, inject('webAppUrl'));
     expect(await workbench.heading()).toBe('Credit Workbench');
-    expect(await workbench.status()).toBe('New workbook: nothing is stored in this browser yet.');
+    expect(await workbench.status()).toBe(
+      'New workbook with the built-in AI/ML platform demo: the scenario "AI/ML platform (small)" with 500 customers and 100,000 events.',
+    );
     expect(await workbench.problem()).toBeNull();
-    expect(await workbench.priceBooks()).toEqual([]);
-    expect(await workbench.emptyText('price-books')).toBe('No price books yet.');
-    expect(await workbench.emptyText('datasets')).toBe('No datasets yet.');
-    await workbench.screenshot('01-new-workbook');
+    expect(await workbench.priceBooks()).toEqual(['AI Platform — rollover (ai-platform): 3 versions, latest v3']);
+    expect(await workbench.datasets()).toEqual(['AI/ML platform (small): 500 customers, 100,000 events']);
+    expect(await workbench.scenarios()).toEqual(['AI/ML platform (small): baseline and 2 candidates']);
+    expect(await workbench.emptyText('runs')).toBe('No runs yet: run a comparison on the Compare screen.');
+    await workbench.screenshot('01-first-visit-demo');
+
+    await workbench.reload();
+    expect(await workbench.status()).toMatch(/^Workbook opened from this browser's storage \(saved \d{4}-\d\d-\d\d \d\d:\d\d UTC\)\.$/);
+    expect(await workbench.datasets()).toEqual(['AI/ML platform (small): 500 customers, 100,000 events']);
   });
 
   test('an uploaded workbook is listed, and is still there after a reload', async () => {

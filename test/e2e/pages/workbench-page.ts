@@ -1,6 +1,6 @@
-// The workbench page as the tests see it: what a person reads (status, the refusal, the lists) and does (upload
-// through the file picker, download through the browser's download). Actions wait for the page to have rendered
-// their outcome, never for a fixed time.
+// The workbench page as the tests see it: the shell's nav between screens, and on the Workbook screen what a person
+// reads (status, the refusal, the lists) and does (upload through the file picker, download through the browser's
+// download). Actions wait for the page to have rendered their outcome, never for a fixed time.
 
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,6 +30,16 @@ export class WorkbenchPage {
     await this.waitUntilReady(0);
   }
 
+  /** Shows a screen by its nav label ("Workbook", "Compare", …). */
+  async showScreen(label: string): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: label, exact: true }).click();
+  }
+
+  /** Waits until the workbook's latest change is stored in the browser. */
+  async waitUntilSaved(): Promise<void> {
+    await this.page.waitForFunction(() => document.body.dataset.saveState === 'saved');
+  }
+
   heading(): Promise<string> {
     return this.page.getByRole('heading', { level: 1 }).innerText();
   }
@@ -52,8 +62,16 @@ export class WorkbenchPage {
     return this.listed('datasets');
   }
 
+  scenarios(): Promise<string[]> {
+    return this.listed('scenarios');
+  }
+
+  runs(): Promise<string[]> {
+    return this.listed('runs');
+  }
+
   /** The lines of a list, or its "nothing yet" line when it is empty. */
-  async emptyText(listId: 'price-books' | 'datasets' | 'scenarios'): Promise<string | null> {
+  async emptyText(listId: 'price-books' | 'datasets' | 'scenarios' | 'runs'): Promise<string | null> {
     const empty = this.page.locator(`#${listId} li.empty`);
     return (await empty.count()) === 0 ? null : empty.innerText();
   }

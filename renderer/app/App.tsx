@@ -1,0 +1,64 @@
+// The workbench shell: the title, a nav of the seven screens on the left, the screen in front, and whether the
+// workbook's latest change is saved. Ctrl/Cmd+S saves now wherever the user is.
+// Each screen is one line of SCREENS; a screen's owner swaps its placeholder for the screen's component.
+
+import type { ReactNode } from 'react';
+import { ScreenPlaceholder } from './ScreenPlaceholder';
+import { SaveIndicator } from './SaveIndicator';
+import { usePageStateAttributes } from './page-state-attributes';
+import { useServices } from './services';
+import { useShortcut } from './use-shortcut';
+import { WorkbookScreen } from '../screens/workbook/WorkbookScreen';
+import { useWorkbench } from '../state/store';
+import type { ScreenId } from '../state/ui-slice';
+
+interface ScreenEntry {
+  id: ScreenId;
+  label: string;
+  render: () => ReactNode;
+}
+
+const SCREENS: readonly ScreenEntry[] = [
+  { id: 'workbook', label: 'Workbook', render: () => <WorkbookScreen /> },
+  { id: 'import', label: 'Import', render: () => <ScreenPlaceholder title="Usage import" holds="Pick a CSV or NDJSON file of customers and events, map its columns, preview the first rows and see every error by line and column; nothing is imported unless all of it is valid." /> },
+  { id: 'editor', label: 'Price books', render: () => <ScreenPlaceholder title="Price book editor" holds="Edit features, burn rates and tiers, plans, packs, promotions and the expiry, rollover and overage rules, with validation as you type, undo and redo, and a diff before saving a new version." /> },
+  { id: 'compare', label: 'Compare', render: () => <ScreenPlaceholder title="Compare" holds="Replay a baseline and up to four candidate books over a dataset and see revenue, bill changes, blocked customers, liability and breakage side by side, with every customer's ledger a click away." /> },
+  { id: 'rebalance', label: 'Rebalance', render: () => <ScreenPlaceholder title="Rebalance" holds="Change the burn per feature with sliders or typed values and see the comparison update; a what-if applies a percentage to a feature across books." /> },
+  { id: 'finance', label: 'Finance', render: () => <ScreenPlaceholder title="Finance" holds="Per month and per book: cash, recognised revenue, breakage and closing liability as a roll-forward waterfall, liability by time to expiry, and what-if breakage and expiry rules." /> },
+  { id: 'export', label: 'Export', render: () => <ScreenPlaceholder title="Export" holds="Validate a price book, then write its canonical JSON with its SHA-256 hash; copy or save it, and see the diff to the last exported version." /> },
+];
+
+export function App() {
+  const screen = useWorkbench((state) => state.screen);
+  const showScreen = useWorkbench((state) => state.showScreen);
+  const { autosave } = useServices();
+  usePageStateAttributes();
+  useShortcut({ key: 's' }, () => void autosave.saveNow());
+  const current = SCREENS.find((entry) => entry.id === screen) ?? SCREENS[0];
+
+  return (
+    <div className="shell">
+      <header className="shell-header">
+        <h1>Credit Workbench</h1>
+        <SaveIndicator />
+      </header>
+      <nav className="shell-nav" aria-label="Screens">
+        <ul>
+          {SCREENS.map((entry) => (
+            <li key={entry.id}>
+              <button
+                type="button"
+                className="nav-button"
+                aria-current={entry.id === current.id ? 'page' : undefined}
+                onClick={() => showScreen(entry.id)}
+              >
+                {entry.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="shell-main">{current.render()}</main>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+// The React workbench's entry: loads sql.js, starts the autosave over the browser's storage, renders the shell, and
+// opens the stored workbook (or builds the demo into a new one). A failure to start is said on the page, never
+// only in the console.
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { ServicesContext, type WorkbenchServices } from './app/services';
+import { startWorkbook } from './screens/workbook/workbook-actions';
+import { loadSqlJs } from './sql-js-browser';
+import { startAutosave } from './state/autosave';
+import { workbenchStore } from './state/store';
+import { indexedDbWorkbookStore } from './storage/indexed-db-workbook-store';
+import './styles/app.css';
+
+async function start(container: HTMLElement): Promise<void> {
+  const sqlJs = await loadSqlJs();
+  const storage = indexedDbWorkbookStore(globalThis.indexedDB, { now: Date.now });
+  const services: WorkbenchServices = { sqlJs, storage, autosave: startAutosave(workbenchStore, storage), now: Date.now };
+  createRoot(container).render(
+    <StrictMode>
+      <ServicesContext.Provider value={services}>
+        <App />
+      </ServicesContext.Provider>
+    </StrictMode>,
+  );
+  await startWorkbook(workbenchStore, services);
+}
+
+const container = document.getElementById('root');
+if (container === null) throw new Error('invariant: index.html has no #root');
+start(container).catch((error: unknown) => {
+  // Only a broken invariant gets here (sql.js failing to load, say).
+  document.body.dataset.workbookState = 'failed';
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.textContent = `The workbench could not start: ${error instanceof Error ? error.message : String(error)}`;
+  container.replaceChildren(message);
+});

@@ -1,0 +1,89 @@
+// Comparisons: what the user picked to compare (a baseline book version, up to four candidates, a dataset), the
+// replay under way with its progress, and the result on show, whether just replayed or reopened from the workbook.
+// A result is the reports core computed, baseline first; every figure shown is read from them.
+
+import type { StateCreator } from 'zustand';
+import type { ReplayReport } from '../../core/engine/report/report-model';
+import type { WorkbenchState } from './store';
+
+export const MAX_CANDIDATES = 4;
+
+export interface ComparisonChoice {
+  baselineVersionId: number | null;
+  /** In the order picked; never the baseline, never twice, at most MAX_CANDIDATES. */
+  candidateVersionIds: number[];
+  datasetId: number | null;
+}
+
+export type ReplayProgress =
+  | { state: 'idle' }
+  | { state: 'running'; bookIndex: number; bookCount: number; bookName: string; eventsDone: number; eventsTotal: number }
+  | { state: 'cancelled' }
+  | { state: 'failed'; message: string };
+
+export interface ComparisonResult {
+  /** The run in the workbook that holds these reports; null when it could not be recorded. */
+  runId: number | null;
+  scenarioId: number | null;
+  /** Baseline first, then the candidates in the order chosen. */
+  versionIds: number[];
+  reports: ReplayReport[];
+  datasetId: number;
+  createdAtMs: number;
+}
+
+export interface CustomerLedgerChoice {
+  customerId: string;
+  /** Index into the result's reports: whose book the ledger is replayed under. */
+  reportIndex: number;
+}
+
+export interface RunsSlice {
+  comparison: ComparisonChoice;
+  replayProgress: ReplayProgress;
+  comparisonResult: ComparisonResult | null;
+  ledgerChoice: CustomerLedgerChoice | null;
+  chooseBaseline(versionId: number | null): void;
+  /** Adds the version as a candidate, or takes it out when it is one already; beyond four, nothing changes. */
+  toggleCandidate(versionId: number): void;
+  chooseDataset(datasetId: number | null): void;
+  replayStarted(bookCount: number): void;
+  replayProgressed(progress: Extract<ReplayProgress, { state: 'running' }>): void;
+  replayCancelled(): void;
+  replayFailed(message: string): void;
+  showComparison(result: ComparisonResult): void;
+  chooseLedger(choice: CustomerLedgerChoice | null): void;
+}
+
+export function toggledCandidates(choice: ComparisonChoice, versionId: number): number[] {
+  const { candidateVersionIds } = choice;
+  if (candidateVersionIds.includes(versionId)) return candidateVersionIds.filter((id) => id !== versionId);
+  if (versionId === choice.baselineVersionId || candidateVersionIds.length >= MAX_CANDIDATES) return candidateVersionIds;
+  return [...candidateVersionIds, versionId];
+}
+
+export const createRunsSlice: StateCreator<WorkbenchState, [], [], RunsSlice> = (set) => ({
+  comparison: { baselineVersionId: null, candidateVersionIds: [], datasetId: null },
+  replayProgress: { state: 'idle' },
+  comparisonResult: null,
+  ledgerChoice: null,
+  chooseBaseline: (versionId) =>
+    set((state) => ({
+      comparison: {
+        ...state.comparison,
+        baselineVersionId: versionId,
+        // A book cannot be compared with itself.
+        candidateVersionIds: state.comparison.candidateVersionIds.filter((id) => id !== versionId),
+      },
+    })),
+  toggleCandidate: (versionId) =>
+    set((state) => ({ comparison: { ...state.comparison, candidateVersionIds: toggledCandidates(state.comparison, versionId) } })),
+  chooseDataset: (datasetId) => set((state) => ({ comparison: { ...state.comparison, datasetId } })),
+  replayStarted: (bookCount) =>
+    set({ replayProgress: { state: 'running', bookIndex: 0, bookCount, bookName: '', eventsDone: 0, eventsTotal: 0 } }),
+  replayProgressed: (progress) => set({ replayProgress: progress }),
+  replayCancelled: () => set({ replayProgress: { state: 'cancelled' } }),
+  replayFailed: (message) => set({ replayProgress: { state: 'failed', message } }),
+  showComparison: (result) => set({ comparisonResult: result, replayProgress: { state: 'idle' }, ledgerChoice: null }),
+  chooseLedger: (ledgerChoice) => set({ ledgerChoice }),
+});
