@@ -20,14 +20,33 @@ export type AtomicSaveResult = { ok: true } | { ok: false; code: 'file_save_fail
 
 const DEFAULT_BLOCK_BYTES = 8 * 1024 * 1024;
 
+/** Random bytes in a temporary file's name: 12 hex digits. */
+const TEMPORARY_NAME_RANDOM_BYTES = 6;
+const TEMPORARY_NAME_RANDOM = /^[0-9a-f]{12}$/;
+const TEMPORARY_NAME_END = '.tmp';
+
+/**
+ * ".team.workbook.0123456789ab.tmp" beside "team.workbook": same directory, so the rename never crosses file
+ * systems; random, so two saves never share a temporary file.
+ */
+function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(TEMPORARY_NAME_RANDOM_BYTES).toString('hex')}${TEMPORARY_NAME_END}`);
+}
+
+/** True for exactly the names temporaryPathFor gives saves of `path` (a name in the same directory). */
+export function isTemporaryNameOf(name: string, path: string): boolean {
+  const start = `.${basename(path)}.`;
+  if (!name.startsWith(start) || !name.endsWith(TEMPORARY_NAME_END)) return false;
+  return TEMPORARY_NAME_RANDOM.test(name.slice(start.length, name.length - TEMPORARY_NAME_END.length));
+}
+
 const writeBlockToDisk: BlockWriter = async (file, block, position) => (await file.write(block, 0, block.length, position)).bytesWritten;
 
 export async function saveFileAtomically(path: string, bytes: Uint8Array, options: AtomicSaveOptions = {}): Promise<AtomicSaveResult> {
   const writeBlock = options.writeBlock ?? writeBlockToDisk;
   const blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
   const directory = dirname(path);
-  // Same directory, so the rename never crosses file systems; random, so two saves never share a temp file.
-  const temporaryPath = join(directory, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporaryPath = temporaryPathFor(path);
   let file: FileHandle | null = null;
   try {
     file = await open(temporaryPath, 'wx', await existingMode(path));

@@ -1,12 +1,14 @@
 // A workbook file as the commands see it: read through CliIo, opened (and upgraded in memory) by core/workbook,
 // and saved back atomically. A file that needed upgrading gets a backup copy of its original bytes beside it before
-// the first save over it; a file that is only read is never written.
+// the first save over it; a file that is only read is never written. Opening also clears away the temporary files
+// that interrupted saves of the workbook left beside it.
 
 import type { SqlJsStatic } from '../../core/workbook/workbook';
 import { exportWorkbook, openWorkbook } from '../../core/workbook/open-workbook';
 import type { Workbook } from '../../core/workbook/workbook';
 import { EXIT_USAGE, failWith, type CliIo } from '../cli-io';
 import { describeFileError, resolvePath } from '../input-files';
+import { removeStaleSaveFiles } from './stale-save-files';
 import { loadSqlJs } from './sql-js-node';
 
 export interface OpenWorkbookFile {
@@ -52,6 +54,7 @@ export async function openWorkbookFile(
   if (!opened.ok) {
     return { ok: false, exitCode: failWith(io, command, EXIT_USAGE, `workbook "${path}": ${opened.problem.message} [${opened.problem.code}]`) };
   }
+  await clearInterruptedSaves(io, absolute);
   return {
     ok: true,
     workbook: opened.value.workbook,
@@ -62,6 +65,16 @@ export async function openWorkbookFile(
     upgradedFrom: opened.value.upgradedFrom,
     pendingBackup: opened.value.backupBytes,
   };
+}
+
+/**
+ * Removes what saves of the workbook killed mid-write left behind. This goes to the disk directly, not through
+ * CliIo, which has no way to list or remove files; a path that is not on the disk (files in memory) has none.
+ */
+async function clearInterruptedSaves(io: CliIo, path: string): Promise<void> {
+  const cleanUp = await removeStaleSaveFiles(path, { nowMs: Date.now() });
+  for (const name of cleanUp.removed) io.stderr.write(`removed ${name}, a temporary file an interrupted save left beside the workbook\n`);
+  for (const { name, reason } of cleanUp.kept) io.stderr.write(`could not remove ${name}, a temporary file an interrupted save left beside the workbook: ${reason}\n`);
 }
 
 /** Saves the workbook over its file (backing up the pre-upgrade original first); returns null or the exit code. */
