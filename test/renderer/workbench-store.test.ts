@@ -75,23 +75,13 @@ describe('the runs slice', () => {
   });
 });
 
-describe('the ui and editor slices', () => {
+describe('the ui slice', () => {
   test('the shell starts on the Workbook screen and shows the screen asked for', () => {
     const store = createWorkbenchStore();
     expect(store.getState().screen).toBe('workbook');
     store.getState().showScreen('compare');
     expect(store.getState().screen).toBe('compare');
     expect(isScreenId('finance')).toBe(true);
-    expect(isScreenId('settings')).toBe(false);
-  });
-
-  test('the editor has no draft until one is opened, and none after it is closed', () => {
-    const store = createWorkbenchStore();
-    expect(store.getState().editor.draft).toBeNull();
-    const book = { schemaVersion: 1, id: 'b', name: 'B', currency: 'USD', creditDecimals: 0, consumptionOrder: 'fifo', breakage: { method: 'at-expiry' }, features: [], plans: [], packs: [] } as const;
-    store.getState().openEditorDraft({ bookId: 'b', baseVersionNumber: null, book: structuredClone(book) as never });
-    expect(store.getState().editor.draft?.bookId).toBe('b');
-    store.getState().closeEditorDraft();
-    expect(store.getState().editor.draft).toBeNull();
+    expect(isScreenId("settings")).toBe(false);
   });
 });
