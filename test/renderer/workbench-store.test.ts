@@ -82,6 +82,6 @@ describe('the ui slice', () => {
     store.getState().showScreen('compare');
     expect(store.getState().screen).toBe('compare');
     expect(isScreenId('finance')).toBe(true);
-    expect(isScreenId("settings")).toBe(false);
+    expect(isScreenId('settings')).toBe(false);
   });
 });
