@@ -10,6 +10,7 @@ import { useServices } from './services';
 import { useShortcut } from './use-shortcut';
 import { WorkbookScreen } from '../screens/workbook/WorkbookScreen';
 import { EditorScreen } from '../screens/editor/EditorScreen';
+import { ExportScreen } from '../screens/export/ExportScreen';
 import { useWorkbench } from '../state/store';
 import type { ScreenId } from '../state/ui-slice';
 
@@ -26,7 +27,7 @@ const SCREENS: readonly ScreenEntry[] = [
   { id: 'compare', label: 'Compare', render: () => <ScreenPlaceholder title="Compare" holds="Replay a baseline and up to four candidate books over a dataset and see revenue, bill changes, blocked customers, liability and breakage side by side, with every customer's ledger a click away." /> },
   { id: 'rebalance', label: 'Rebalance', render: () => <ScreenPlaceholder title="Rebalance" holds="Change the burn per feature with sliders or typed values and see the comparison update; a what-if applies a percentage to a feature across books." /> },
   { id: 'finance', label: 'Finance', render: () => <ScreenPlaceholder title="Finance" holds="Per month and per book: cash, recognised revenue, breakage and closing liability as a roll-forward waterfall, liability by time to expiry, and what-if breakage and expiry rules." /> },
-  { id: 'export', label: 'Export', render: () => <ScreenPlaceholder title="Export" holds="Validate a price book, then write its canonical JSON with its SHA-256 hash; copy or save it, and see the diff to the last exported version." /> },
+  { id: 'export', label: 'Export', render: () => <ExportScreen /> },
 ];
 
 export function App() {

@@ -1,0 +1,40 @@
+// What the Export screen can export: the draft open in the editor (unsaved changes included) and every stored
+// version of every book in the workbook, newest first within each book. Each source is named by one stable id.
+
+import type { PriceBook } from '../../../core/engine/price-book/model';
+import { listPriceBooks, priceBookHistory, readPriceBookVersionById } from '../../../core/workbook/repositories/price-books';
+import type { Workbook } from '../../../core/workbook/workbook';
+
+export const DRAFT_SOURCE_ID = 'draft';
+
+export interface ExportSource {
+  /** "draft", or "version:<versionId>". */
+  id: string;
+  label: string;
+}
+
+export function exportSources(workbook: Workbook, draft: PriceBook | null): ExportSource[] {
+  const sources: ExportSource[] = [];
+  if (draft !== null) sources.push({ id: DRAFT_SOURCE_ID, label: `The editor's draft: ${draft.name} (${draft.id})` });
+  for (const book of listPriceBooks(workbook)) {
+    const history = priceBookHistory(workbook, book.id);
+    if (!history.ok) continue;
+    for (const version of [...history.value].reverse()) {
+      sources.push({ id: `version:${version.versionId}`, label: `${book.name} (${book.id}) v${version.versionNumber}${version.note ? `: ${version.note}` : ''}` });
+    }
+  }
+  return sources;
+}
+
+export type SourceBook = { ok: true; book: PriceBook } | { ok: false; message: string };
+
+/** The book a source stands for, read from the workbook (a stored version) or the draft. */
+export function sourceBook(workbook: Workbook, draft: PriceBook | null, sourceId: string): SourceBook {
+  if (sourceId === DRAFT_SOURCE_ID) {
+    return draft === null ? { ok: false, message: 'No price book is open in the editor.' } : { ok: true, book: draft };
+  }
+  const match = /^version:(\d+)$/.exec(sourceId);
+  if (match === null) return { ok: false, message: 'Pick a price book to export.' };
+  const stored = readPriceBookVersionById(workbook, Number(match[1]));
+  return stored.ok ? { ok: true, book: stored.value.book } : { ok: false, message: stored.problem.message };
+}
