@@ -3,6 +3,7 @@
 // new version after seeing what changed. Errors block saving and export; warnings block nothing.
 
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { canonicalPriceBookJson } from '../../../core/engine/price-book/canonical-json';
 import { validatePriceBook } from '../../../core/engine/price-book/validate';
 import { listPriceBooks, readPriceBookVersion } from '../../../core/workbook/repositories/price-books';
 import { useServices } from '../../app/services';
@@ -72,7 +73,13 @@ export function EditorScreen() {
     const stored = readPriceBookVersion(workbook, draft.bookId, draft.baseVersionNumber);
     return stored.ok ? stored.value : null;
   }, [workbook, revision, draft?.bookId, draft?.baseVersionNumber]);
-  const unsaved = book !== null && (base === null || JSON.stringify(base.book) !== JSON.stringify(book));
+  // Compared as canonical text, so "49.00" typed over a stored "49" is no change; a draft too broken to write
+  // canonically differs from every stored (valid) version.
+  const unsaved = useMemo(() => {
+    if (book === null) return false;
+    if (base === null || validation === null || validation.book === null) return true;
+    return canonicalPriceBookJson(book) !== base.canonicalJson;
+  }, [book, base, validation]);
   const hasErrors = (validation?.errors.length ?? 0) > 0;
 
   useShortcut({ key: 'z' }, undoDraftEdit);
