@@ -13,6 +13,14 @@ export interface ExportSource {
   label: string;
 }
 
+/** Notes can be long sentences; the list shows their start. */
+const NOTE_LENGTH = 60;
+
+function noteText(note: string): string {
+  if (note === '') return '';
+  return `: ${note.length > NOTE_LENGTH ? `${note.slice(0, NOTE_LENGTH)}…` : note}`;
+}
+
 export function exportSources(workbook: Workbook, draft: PriceBook | null): ExportSource[] {
   const sources: ExportSource[] = [];
   if (draft !== null) sources.push({ id: DRAFT_SOURCE_ID, label: `The editor's draft: ${draft.name} (${draft.id})` });
@@ -20,7 +28,7 @@ export function exportSources(workbook: Workbook, draft: PriceBook | null): Expo
     const history = priceBookHistory(workbook, book.id);
     if (!history.ok) continue;
     for (const version of [...history.value].reverse()) {
-      sources.push({ id: `version:${version.versionId}`, label: `${book.name} (${book.id}) v${version.versionNumber}${version.note ? `: ${version.note}` : ''}` });
+      sources.push({ id: `version:${version.versionId}`, label: `${book.name} (${book.id}) v${version.versionNumber}${noteText(version.note)}` });
     }
   }
   return sources;

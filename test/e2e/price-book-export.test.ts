@@ -1,0 +1,87 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { sha256HexOfText } from '../../core/engine/hash/sha256';
+import { exportEnvelope, exportPriceBook } from '../../core/engine/price-book/export';
+import type { PriceBook } from '../../core/engine/price-book/model';
+import { loadScenarioBooks } from '../../scenarios/scenario-books';
+import { EditorPage, ExportPage } from './pages/editor-page';
+import { WorkbenchPage } from './pages/workbench-page';
+import { launchChromium, newWorkbenchContext } from './support/browser';
+
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+beforeEach(async () => {
+  context = await newWorkbenchContext(browser);
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+/** The demo's latest AI platform book (v3, the rollover candidate), as core reads it in Node. */
+function latestDemoBook(): PriceBook {
+  const books = loadScenarioBooks('ai-platform');
+  return books[books.length - 1].book;
+}
+
+function exported(result: ReturnType<typeof exportPriceBook>) {
+  if (!result.ok) throw new Error(result.errors[0].message);
+  return result;
+}
+
+describe('exporting a price book', () => {
+  test('a stored version is saved as canonical JSON whose hash is core’s exportPriceBook hash of the same book', async () => {
+    const workbench = await WorkbenchPage.open(context, inject('webAppUrl'));
+    const exporter = await ExportPage.show(workbench);
+    await exporter.pick('AI Platform — rollover (ai-platform) v3');
+    const expected = exported(exportPriceBook(latestDemoBook()));
+    expect(await exporter.contentHash()).toBe(expected.contentHash);
+
+    const file = await exporter.save();
+    const text = new TextDecoder().decode(file.bytes);
+    expect(file.fileName).toBe(expected.fileName);
+    expect(text).toBe(expected.json);
+    expect(sha256HexOfText(text)).toBe(expected.contentHash);
+    await workbench.screenshot('export-02-stored-version');
+
+    await exporter.chooseForm('envelope');
+    const envelope = await exporter.save();
+    const envelopeExpected = exported(exportEnvelope(latestDemoBook()));
+    expect(new TextDecoder().decode(envelope.bytes)).toBe(envelopeExpected.json);
+    expect(JSON.parse(new TextDecoder().decode(envelope.bytes))).toMatchObject({ contentHash: expected.contentHash });
+  });
+
+  test('the editor’s draft is exported with its edits, and the next export lists what changed since', async () => {
+    const workbench = await WorkbenchPage.open(context, inject('webAppUrl'));
+    const editor = await EditorPage.show(workbench);
+    await editor.button('Export…').click();
+    const exporter = await ExportPage.show(workbench);
+    expect(await exporter.lastExportText()).toBe('This book has not been exported in this session yet, so there is nothing to compare with.');
+    const first = await exporter.save();
+    expect(sha256HexOfText(new TextDecoder().decode(first.bytes))).toBe(exported(exportPriceBook(latestDemoBook())).contentHash);
+
+    await EditorPage.show(workbench);
+    await editor.type('Burn per unit of Embeddings', '0.06');
+    await editor.button('Export…').click();
+    await exporter.page.locator('.export-ready').waitFor();
+    expect(await exporter.changesSinceLastExport()).toEqual(['Feature "embeddings": burn per unit 0.05 → 0.06 credits (+20.00%)']);
+    const edited = latestDemoBook();
+    edited.features = edited.features.map((feature) => (feature.key === 'embeddings' ? { ...feature, burnPerUnit: '0.06' } : feature));
+    const expected = exported(exportPriceBook(edited));
+    expect(await exporter.contentHash()).toBe(expected.contentHash);
+    await workbench.screenshot('export-03-draft-with-changes');
+
+    const second = await exporter.save();
+    expect(new TextDecoder().decode(second.bytes)).toBe(expected.json);
+    expect(await exporter.lastExportText()).toMatch(/^Same content as the last export \(ai-platform-2025-10-expiry-[0-9a-f]{12}\.json, saved \d{4}-\d\d-\d\d \d\d:\d\d UTC\)\.$/);
+  });
+});
