@@ -9,8 +9,10 @@ import { usePageStateAttributes } from './page-state-attributes';
 import { useServices } from './services';
 import { useShortcut } from './use-shortcut';
 import { WorkbookScreen } from '../screens/workbook/WorkbookScreen';
+import { CompareScreen } from '../screens/compare/CompareScreen';
 import { EditorScreen } from '../screens/editor/EditorScreen';
 import { ExportScreen } from '../screens/export/ExportScreen';
+import { RebalanceScreen } from '../screens/rebalance/RebalanceScreen';
 import { useWorkbench } from '../state/store';
 import type { ScreenId } from '../state/ui-slice';
 
@@ -24,8 +26,8 @@ const SCREENS: readonly ScreenEntry[] = [
   { id: 'workbook', label: 'Workbook', render: () => <WorkbookScreen /> },
   { id: 'import', label: 'Import', render: () => <ScreenPlaceholder title="Usage import" holds="Pick a CSV or NDJSON file of customers and events, map its columns, preview the first rows and see every error by line and column; nothing is imported unless all of it is valid." /> },
   { id: 'editor', label: 'Price books', render: () => <EditorScreen /> },
-  { id: 'compare', label: 'Compare', render: () => <ScreenPlaceholder title="Compare" holds="Replay a baseline and up to four candidate books over a dataset and see revenue, bill changes, blocked customers, liability and breakage side by side, with every customer's ledger a click away." /> },
-  { id: 'rebalance', label: 'Rebalance', render: () => <ScreenPlaceholder title="Rebalance" holds="Change the burn per feature with sliders or typed values and see the comparison update; a what-if applies a percentage to a feature across books." /> },
+  { id: 'compare', label: 'Compare', render: () => <CompareScreen /> },
+  { id: 'rebalance', label: 'Rebalance', render: () => <RebalanceScreen /> },
   { id: 'finance', label: 'Finance', render: () => <ScreenPlaceholder title="Finance" holds="Per month and per book: cash, recognised revenue, breakage and closing liability as a roll-forward waterfall, liability by time to expiry, and what-if breakage and expiry rules." /> },
   { id: 'export', label: 'Export', render: () => <ExportScreen /> },
 ];

@@ -147,3 +147,50 @@ export function sliderPosition(scale: BurnSliderScale, burn: DecimalText): numbe
   return nearest > BigInt(scale.maxPosition) ? scale.maxPosition : Number(nearest);
 }
 
+
+// ── One feature's burn, typed or from the slider ─────────────────────────────────────────────────────────────────
+
+/** The burn a feature is rebalanced by: its first tier's burn when it burns by tiers, else its flat burn. */
+export function headlineBurn(feature: Feature): DecimalText {
+  return feature.tiers && feature.tiers.length > 0 ? feature.tiers[0].burnPerUnit : feature.burnPerUnit;
+}
+
+/**
+ * burn × after ÷ before, exactly when it fits MAX_BURN_DECIMALS, else rounded half away from zero there; text
+ * that is not a decimal is returned as it is.
+ */
+function rescaledBurn(burn: DecimalText, before: ExactDecimal, after: ExactDecimal): DecimalText {
+  const parsed = parseDecimal(burn);
+  if (!parsed.ok) return burn;
+  const product = multiplyDecimals(parsed.value, after);
+  const rounded = divideHalfAwayFromZero(product, before, MAX_BURN_DECIMALS);
+  return formatDecimal(normalise({ digits: rounded, decimals: MAX_BURN_DECIMALS }));
+}
+
+/**
+ * The book with a feature's headline burn set to `burn` as typed. A flat feature takes it as its burn; a tiered
+ * feature takes it as its first tier's burn (and flat burn), and its other tiers keep their proportion to the first
+ * (rounded as rescaledBurn says), so a rebalance moves the whole schedule. A burn that is not yet a positive
+ * decimal changes only the first tier, for validation to report.
+ */
+export function withFeatureBurn(book: PriceBook, featureKey: string, burn: string): PriceBook {
+  const index = book.features.findIndex((feature) => feature.key === featureKey);
+  if (index < 0) return book;
+  const feature = book.features[index];
+  let changed: Feature;
+  if (!feature.tiers || feature.tiers.length === 0) {
+    changed = { ...feature, burnPerUnit: burn };
+  } else {
+    const before = parseDecimal(feature.tiers[0].burnPerUnit);
+    const after = parseDecimal(burn);
+    const proportional = before.ok && after.ok && before.value.digits > 0n && after.value.digits > 0n;
+    const tiers = feature.tiers.map((tier, tierIndex) => {
+      if (tierIndex === 0) return { ...tier, burnPerUnit: burn };
+      return proportional && before.ok && after.ok ? { ...tier, burnPerUnit: rescaledBurn(tier.burnPerUnit, before.value, after.value) } : tier;
+    });
+    changed = { ...feature, burnPerUnit: burn, tiers };
+  }
+  const features = book.features.slice();
+  features[index] = changed;
+  return { ...book, features };
+}

@@ -7,6 +7,8 @@ import {
   applyPercentToFeature,
   applyWhatIf,
   burnChangeText,
+  headlineBurn,
+  withFeatureBurn,
   burnSliderScale,
   parsePercentChange,
   scaledBurn,
@@ -140,5 +142,57 @@ describe('the burn slider', () => {
         expect(sliderPosition(scale, reference)).toBeLessThanOrEqual(scale.maxPosition);
       }),
     );
+  });
+});
+
+describe('setting one feature’s burn', () => {
+  function tieredBook() {
+    const book = cleanBook();
+    book.features.push({
+      key: 'minutes',
+      name: 'Minutes',
+      unitLabel: 'minute',
+      burnPerUnit: '40',
+      tiers: [
+        { upToUnits: '600', burnPerUnit: '40' },
+        { upToUnits: '3000', burnPerUnit: '35' },
+        { upToUnits: null, burnPerUnit: '30' },
+      ],
+    });
+    return book;
+  }
+
+  test('a flat feature takes the burn as typed', () => {
+    const book = withFeatureBurn(cleanBook(), 'tokens', '1.50');
+    expect(book.features[0].burnPerUnit).toBe('1.50');
+    expect(headlineBurn(book.features[0])).toBe('1.50');
+  });
+
+  test('a tiered feature moves its whole schedule in proportion to the first tier', () => {
+    const book = withFeatureBurn(tieredBook(), 'minutes', '44');
+    expect(book.features[1].tiers?.map((tier) => tier.burnPerUnit)).toEqual(['44', '38.5', '33']);
+    expect(headlineBurn(book.features[1])).toBe('44');
+    expect(validatePriceBook(book).errors).toEqual([]);
+  });
+
+  test('proportions that do not end are rounded half away from zero at 12 decimals', () => {
+    const book = cleanBook();
+    book.features[0] = {
+      ...book.features[0],
+      burnPerUnit: '3',
+      tiers: [
+        { upToUnits: '10', burnPerUnit: '3' },
+        { upToUnits: '20', burnPerUnit: '1' },
+        { upToUnits: null, burnPerUnit: '2' },
+      ],
+    };
+    // 1 × 1 ÷ 3 = 0.333333333333|33… → down; 2 × 1 ÷ 3 = 0.666666666666|66… → up.
+    expect(withFeatureBurn(book, 'tokens', '1').features[0].tiers?.map((tier) => tier.burnPerUnit)).toEqual(['1', '0.333333333333', '0.666666666667']);
+  });
+
+  test('a burn being typed changes the first tier only', () => {
+    const book = withFeatureBurn(tieredBook(), 'minutes', '4.');
+    expect(book.features[1].tiers?.map((tier) => tier.burnPerUnit)).toEqual(['4.', '35', '30']);
+    expect(withFeatureBurn(tieredBook(), 'absent', '1').features).toEqual(tieredBook().features);
   });
 });

@@ -1,0 +1,81 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { replay } from '../../core/engine/replay/replay';
+import type { PriceBook } from '../../core/engine/price-book/model';
+import { rebalanceFigures } from '../../renderer/screens/rebalance/rebalance-figures';
+import { withFeatureBurn } from '../../renderer/screens/rebalance/what-if';
+import { buildScenarioDataset, defaultScenarioSeed } from '../../scenarios/scenario-dataset';
+import { loadScenarioBooks } from '../../scenarios/scenario-books';
+import { RebalancePage } from './pages/rebalance-page';
+import { WorkbenchPage } from './pages/workbench-page';
+import { launchChromium, newWorkbenchContext } from './support/browser';
+
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+beforeEach(async () => {
+  context = await newWorkbenchContext(browser);
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+/** The figures core gives for the demo's baseline against `candidate`, over the demo's dataset, as the page writes them. */
+function expectedFigures(candidate: PriceBook): string[][] {
+  const dataset = buildScenarioDataset('ai-platform', 'small', defaultScenarioSeed('ai-platform'));
+  const baseline = replay(loadScenarioBooks('ai-platform')[0].book, dataset);
+  const other = replay(candidate, dataset, { baseline });
+  return rebalanceFigures([baseline, other]).map((row) => [row.label, ...row.values]);
+}
+
+describe('rebalancing burns', () => {
+  test('a typed burn, the slider and a what-if each replay the comparison, with core’s figures', async () => {
+    const workbench = await WorkbenchPage.open(context, inject('webAppUrl'));
+    const rebalance = await RebalancePage.show(workbench);
+    expect(await rebalance.columns()).toEqual(['Figure', 'AI Platform — baseline (ai-platform) v1 as saved', 'AI Platform — baseline (ai-platform) v1 rebalanced']);
+    const baselineBook = loadScenarioBooks('ai-platform')[0].book;
+
+    await rebalance.typeBurn('LLM tokens', '1.25');
+    const dearerTokens = withFeatureBurn(baselineBook, 'tokens', '1.25');
+    expect(await rebalance.figures()).toEqual(expectedFigures(dearerTokens));
+    await workbench.screenshot('rebalance-01-tokens-dearer');
+
+    // One step right on the slider is one step of 0.01 credits, exactly.
+    await rebalance.slider('LLM tokens').focus();
+    await rebalance.page.keyboard.press('ArrowRight');
+    await rebalance.waitForComparison();
+    expect(await rebalance.burnField('LLM tokens').inputValue()).toBe('1.26');
+
+    const said = await rebalance.applyWhatIf('Embeddings', '+10');
+    expect(said).toBe('Embeddings +10%: Applied to AI Platform — baseline (ai-platform) v1.');
+    expect(await rebalance.burnField('Embeddings').inputValue()).toBe('0.055');
+    await rebalance.waitForComparison();
+    const both = withFeatureBurn(withFeatureBurn(baselineBook, 'tokens', '1.26'), 'embeddings', '0.055');
+    expect(await rebalance.figures()).toEqual(expectedFigures(both));
+  });
+
+  test('a burn of zero says why at the value and keeps the last comparison', async () => {
+    const workbench = await WorkbenchPage.open(context, inject('webAppUrl'));
+    const rebalance = await RebalancePage.show(workbench);
+    await rebalance.burnField('Embeddings').fill('0');
+    await rebalance.page.locator('.burn-table .field-issue').waitFor();
+    expect(await rebalance.page.locator('.burn-table .field-issue').allInnerTexts()).toEqual([
+      'Feature "embeddings" burns 0 credits per unit; a burn must be greater than zero.',
+    ]);
+    await rebalance.page.locator('.rebalance-screen .problem').waitFor();
+    expect(await rebalance.page.locator('.rebalance-screen .problem').innerText()).toBe(
+      'The comparison waits until every burn is valid. AI Platform — baseline (ai-platform) v1: Feature "embeddings" burns 0 credits per unit; a burn must be greater than zero.',
+    );
+    expect(await rebalance.page.locator('section[data-result]').getAttribute('data-result')).toBe('stale');
+    await workbench.screenshot('rebalance-02-burn-zero');
+  });
+});
