@@ -11,12 +11,19 @@ import { loadSqlJs } from './sql-js-browser';
 import { startAutosave } from './state/autosave';
 import { workbenchStore } from './state/store';
 import { indexedDbWorkbookStore } from './storage/indexed-db-workbook-store';
+import { createReplayClient, startBrowserReplayWorker } from './workers/replay-client';
 import './styles/app.css';
 
 async function start(container: HTMLElement): Promise<void> {
   const sqlJs = await loadSqlJs();
   const storage = indexedDbWorkbookStore(globalThis.indexedDB, { now: Date.now });
-  const services: WorkbenchServices = { sqlJs, storage, autosave: startAutosave(workbenchStore, storage), now: Date.now };
+  const services: WorkbenchServices = {
+    sqlJs,
+    storage,
+    autosave: startAutosave(workbenchStore, storage),
+    replayClient: createReplayClient(startBrowserReplayWorker),
+    now: Date.now,
+  };
   createRoot(container).render(
     <StrictMode>
       <ServicesContext.Provider value={services}>

@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import { ScreenPlaceholder } from './ScreenPlaceholder';
 import { SaveIndicator } from './SaveIndicator';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { usePageStateAttributes } from './page-state-attributes';
 import { useServices } from './services';
 import { useShortcut } from './use-shortcut';
@@ -62,7 +63,9 @@ export function App() {
           ))}
         </ul>
       </nav>
-      <main className="shell-main">{current.render()}</main>
+      <main className="shell-main">
+        <ScreenErrorBoundary screen={current.id}>{current.render()}</ScreenErrorBoundary>
+      </main>
     </div>
   );
 }

@@ -4,6 +4,7 @@
 
 import type { StateCreator } from 'zustand';
 import type { ReplayReport } from '../../core/engine/report/report-model';
+import type { StaleReason } from '../../core/workbook/repositories/runs';
 import type { WorkbenchState } from './store';
 
 export const MAX_CANDIDATES = 4;
@@ -30,6 +31,10 @@ export interface ComparisonResult {
   reports: ReplayReport[];
   datasetId: number;
   createdAtMs: number;
+  /** What changed since the run was recorded (a reopened run); empty when current. */
+  stale: StaleReason[];
+  /** Something the user should know about the result (it could not be recorded); null when nothing. */
+  note: string | null;
 }
 
 export interface CustomerLedgerChoice {
@@ -47,6 +52,9 @@ export interface RunsSlice {
   /** Adds the version as a candidate, or takes it out when it is one already; beyond four, nothing changes. */
   toggleCandidate(versionId: number): void;
   chooseDataset(datasetId: number | null): void;
+  chooseComparison(choice: ComparisonChoice): void;
+  /** Forgets the choice and the result: another workbook was opened, whose ids mean other things. */
+  resetComparison(): void;
   replayStarted(bookCount: number): void;
   replayProgressed(progress: Extract<ReplayProgress, { state: 'running' }>): void;
   replayCancelled(): void;
@@ -62,8 +70,10 @@ export function toggledCandidates(choice: ComparisonChoice, versionId: number): 
   return [...candidateVersionIds, versionId];
 }
 
+const NO_CHOICE: ComparisonChoice = { baselineVersionId: null, candidateVersionIds: [], datasetId: null };
+
 export const createRunsSlice: StateCreator<WorkbenchState, [], [], RunsSlice> = (set) => ({
-  comparison: { baselineVersionId: null, candidateVersionIds: [], datasetId: null },
+  comparison: NO_CHOICE,
   replayProgress: { state: 'idle' },
   comparisonResult: null,
   ledgerChoice: null,
@@ -79,6 +89,14 @@ export const createRunsSlice: StateCreator<WorkbenchState, [], [], RunsSlice> = 
   toggleCandidate: (versionId) =>
     set((state) => ({ comparison: { ...state.comparison, candidateVersionIds: toggledCandidates(state.comparison, versionId) } })),
   chooseDataset: (datasetId) => set((state) => ({ comparison: { ...state.comparison, datasetId } })),
+  chooseComparison: (choice) =>
+    set({
+      comparison: {
+        ...choice,
+        candidateVersionIds: choice.candidateVersionIds.filter((id) => id !== choice.baselineVersionId).slice(0, MAX_CANDIDATES),
+      },
+    }),
+  resetComparison: () => set({ comparison: NO_CHOICE, comparisonResult: null, ledgerChoice: null, replayProgress: { state: 'idle' } }),
   replayStarted: (bookCount) =>
     set({ replayProgress: { state: 'running', bookIndex: 0, bookCount, bookName: '', eventsDone: 0, eventsTotal: 0 } }),
   replayProgressed: (progress) => set({ replayProgress: progress }),

@@ -11,6 +11,7 @@ import { WORKBOOK_UPLOAD_ACCEPT, workbookDownloadName } from '../../storage/work
 import { buildScenario, PAGE_SCENARIO_SIZE, uploadWorkbook } from './workbook-actions';
 import { workbookLines } from './workbook-lines';
 import { RunList } from './RunList';
+import { reopenRun } from '../compare/compare-actions';
 
 function LineList({ id, lines, emptyText }: { id: string; lines: string[]; emptyText: string }) {
   return (
@@ -48,6 +49,12 @@ export function WorkbookScreen() {
         noticed(null, `The upload failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
       })
       .finally(() => setActivity('ready'));
+  }
+
+  function onOpenRun(runId: number): void {
+    const reopened = reopenRun(workbenchStore, runId);
+    if (reopened.ok) workbenchStore.getState().showScreen('compare');
+    else noticed(null, reopened.problem.message);
   }
 
   function onBuild(): void {
@@ -124,7 +131,7 @@ export function WorkbookScreen() {
         </section>
         <section className="panel" aria-labelledby="runs-heading">
           <h2 id="runs-heading">Runs</h2>
-          <RunList runs={lines?.runs ?? []} />
+          <RunList runs={lines?.runs ?? []} onOpen={onOpenRun} />
         </section>
       </div>
     </>

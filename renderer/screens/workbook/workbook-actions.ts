@@ -74,6 +74,8 @@ export async function uploadWorkbook(store: WorkbenchStore, services: WorkbenchS
   const status = saved.ok
     ? `Workbook uploaded from "${file.name}" and saved in this browser (saved ${formatTime(saved.value.savedAtMs)}).${upgraded}`
     : `Workbook uploaded from "${file.name}", but not saved in this browser.${upgraded}`;
+  // Ids of the comparison chosen in the old workbook name other things (or nothing) in the new one.
+  store.getState().resetComparison();
   store.getState().workbookOpened({
     workbook: uploaded.value.workbook,
     status,

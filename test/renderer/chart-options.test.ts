@@ -1,0 +1,90 @@
+import { describe, expect, test } from 'vitest';
+import type { LedgerEntry } from '../../core/engine/replay/replay-types';
+import type { ReplayReport } from '../../core/engine/report/report-model';
+import { balanceChartOption, balancePoints } from '../../renderer/charts/balance-chart';
+import { billChangeHistogram, billChangeHistogramOption, roundBinWidth } from '../../renderer/charts/bill-change-histogram';
+import { effectivePriceChartOption, effectivePriceRows } from '../../renderer/charts/effective-price-chart';
+import { demoReplay } from './demo-replay-support';
+
+/** A report holding only what the histogram reads: currency and customers' bill changes. */
+function reportWithChanges(changes: Array<number | null>): ReplayReport {
+  const { reports } = demoReplay();
+  return {
+    ...reports[0],
+    currency: 'USD',
+    customers: changes.map((change, i) => ({ ...reports[0].customers[0], id: `c${i}`, billChangeMicros: change })),
+  };
+}
+
+describe('the bill change histogram', () => {
+  test('bin widths are round amounts of at least one minor unit', () => {
+    expect(roundBinWidth(1, 10_000)).toBe(10_000);
+    expect(roundBinWidth(15_000, 10_000)).toBe(20_000);
+    expect(roundBinWidth(30_000, 10_000)).toBe(50_000);
+    expect(roundBinWidth(60_000, 10_000)).toBe(100_000);
+    expect(roundBinWidth(4_100_000, 10_000)).toBe(5_000_000);
+  });
+
+  test('a customer on an edge falls in the bin that starts there, and zero is always an edge', () => {
+    const baseline = reportWithChanges([null, null, null, null]);
+    const candidate = reportWithChanges([-1_000_000, 0, 999_999, 1_000_000]);
+    const histogram = billChangeHistogram([baseline, candidate], 2);
+    expect(histogram.widthMicros).toBe(1_000_000);
+    expect(histogram.startMicros).toBe(-1_000_000);
+    expect(histogram.counts).toEqual([[1, 2, 1]]);
+  });
+
+  test('every customer with a change is counted once per candidate', () => {
+    const { reports } = demoReplay();
+    const histogram = billChangeHistogram(reports);
+    histogram.counts.forEach((bins, index) => {
+      const withChange = reports[index + 1].customers.filter((customer) => customer.billChangeMicros !== null).length;
+      expect(bins.reduce((sum, count) => sum + count, 0)).toBe(withChange);
+    });
+  });
+
+  test('without any change there are no bins', () => {
+    const histogram = billChangeHistogram([reportWithChanges([null]), reportWithChanges([null])]);
+    expect(histogram.binCount).toBe(0);
+    expect(histogram.counts).toEqual([[]]);
+  });
+
+  test('the chart labels each bin by its start in money and has a series per candidate', () => {
+    const histogram = { startMicros: -2_000_000, widthMicros: 1_000_000, binCount: 3, counts: [[1, 2, 3]] };
+    const option = billChangeHistogramOption(histogram, ['Rebalance'], (micros) => `${micros / 1_000_000}`);
+    expect(option.xAxis).toMatchObject({ data: ['-2', '-1', '0'] });
+    expect(option.series).toEqual([expect.objectContaining({ type: 'bar', name: 'Rebalance', data: [1, 2, 3] })]);
+  });
+});
+
+describe('the effective price chart', () => {
+  test('has a group per feature and a bar per book, from the reports’ exact prices', () => {
+    const { reports } = demoReplay();
+    const rows = effectivePriceRows(reports);
+    expect(rows.map((row) => row.featureKey)).toEqual(reports[0].features.map((feature) => feature.key));
+    expect(rows[0].prices).toEqual(reports.map((report) => report.features[0].effectivePricePerUnit));
+    const option = effectivePriceChartOption(reports, ['a', 'b', 'c']);
+    const series = option.series as Array<{ name: string; data: Array<number | null> }>;
+    expect(series.map((entry) => entry.name)).toEqual(['a', 'b', 'c']);
+    expect(series[1].data[0]).toBe(Number(reports[1].features[0].effectivePricePerUnit));
+  });
+
+  test('a book that saw no units of a feature has no bar for it', () => {
+    const { reports } = demoReplay();
+    const withoutUnits = { ...reports[1], features: reports[1].features.map((feature, i) => (i === 0 ? { ...feature, effectivePricePerUnit: null } : feature)) };
+    const series = effectivePriceChartOption([reports[0], withoutUnits], ['a', 'b']).series as Array<{ data: Array<number | null> }>;
+    expect(series[1].data[0]).toBeNull();
+  });
+});
+
+describe('the balance chart', () => {
+  test('plots the balance after each entry in whole credits at the entry’s time', () => {
+    const entry = (atMs: number, balanceAfter: number): LedgerEntry => ({
+      sequence: 0, atMs, kind: 'burn', grantId: null, grantKind: null, featureKey: null, unitsMicros: 0, credits: 0,
+      cashMicros: 0, revenueMicros: 0, breakageMicros: 0, expiresAtMs: null, balanceAfter,
+    });
+    expect(balancePoints([entry(1, 1050), entry(2, 25)], 2)).toEqual([[1, 10.5], [2, 0.25]]);
+    const option = balanceChartOption([entry(1, 100)], 0, '#123456');
+    expect(option.series).toEqual([expect.objectContaining({ type: 'line', step: 'end', data: [[1, 100]] })]);
+  });
+});
