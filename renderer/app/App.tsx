@@ -11,6 +11,7 @@ import { useServices } from './services';
 import { useShortcut } from './use-shortcut';
 import { WorkbookScreen } from '../screens/workbook/WorkbookScreen';
 import { CompareScreen } from '../screens/compare/CompareScreen';
+import { FinanceScreen } from '../screens/finance/FinanceScreen';
 import { EditorScreen } from '../screens/editor/EditorScreen';
 import { ExportScreen } from '../screens/export/ExportScreen';
 import { RebalanceScreen } from '../screens/rebalance/RebalanceScreen';
@@ -29,7 +30,7 @@ const SCREENS: readonly ScreenEntry[] = [
   { id: 'editor', label: 'Price books', render: () => <EditorScreen /> },
   { id: 'compare', label: 'Compare', render: () => <CompareScreen /> },
   { id: 'rebalance', label: 'Rebalance', render: () => <RebalanceScreen /> },
-  { id: 'finance', label: 'Finance', render: () => <ScreenPlaceholder title="Finance" holds="Per month and per book: cash, recognised revenue, breakage and closing liability as a roll-forward waterfall, liability by time to expiry, and what-if breakage and expiry rules." /> },
+  { id: 'finance', label: 'Finance', render: () => <FinanceScreen /> },
   { id: 'export', label: 'Export', render: () => <ExportScreen /> },
 ];
 

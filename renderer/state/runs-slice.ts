@@ -1,10 +1,12 @@
 // Comparisons: what the user picked to compare (a baseline book version, up to four candidates, a dataset), the
 // replay under way with its progress, and the result on show, whether just replayed or reopened from the workbook.
+// Finance runs likewise: a book, a dataset and what-if rules, replayed with the variant beside the book.
 // A result is the reports core computed, baseline first; every figure shown is read from them.
 
 import type { StateCreator } from 'zustand';
 import type { ReplayReport } from '../../core/engine/report/report-model';
 import type { StaleReason } from '../../core/workbook/repositories/runs';
+import { BOOK_RULES, type FinanceRules } from '../screens/finance/finance-variant';
 import type { WorkbenchState } from './store';
 
 export const MAX_CANDIDATES = 4;
@@ -43,7 +45,29 @@ export interface CustomerLedgerChoice {
   reportIndex: number;
 }
 
+export interface FinanceChoice {
+  versionId: number | null;
+  datasetId: number | null;
+  rules: FinanceRules;
+}
+
+export interface FinanceResult {
+  versionId: number;
+  datasetId: number;
+  /** The book first, then its what-if variant when the rules change anything. */
+  reports: ReplayReport[];
+  labels: string[];
+}
+
 export interface RunsSlice {
+  financeChoice: FinanceChoice;
+  financeProgress: ReplayProgress;
+  financeResult: FinanceResult | null;
+  chooseFinance(choice: Partial<FinanceChoice>): void;
+  financeStarted(bookCount: number): void;
+  financeProgressed(progress: Extract<ReplayProgress, { state: 'running' }>): void;
+  financeStopped(progress: Extract<ReplayProgress, { state: 'cancelled' | 'failed' }>): void;
+  showFinance(result: FinanceResult): void;
   comparison: ComparisonChoice;
   replayProgress: ReplayProgress;
   comparisonResult: ComparisonResult | null;
@@ -73,6 +97,15 @@ export function toggledCandidates(choice: ComparisonChoice, versionId: number): 
 const NO_CHOICE: ComparisonChoice = { baselineVersionId: null, candidateVersionIds: [], datasetId: null };
 
 export const createRunsSlice: StateCreator<WorkbenchState, [], [], RunsSlice> = (set) => ({
+  financeChoice: { versionId: null, datasetId: null, rules: BOOK_RULES },
+  financeProgress: { state: 'idle' },
+  financeResult: null,
+  chooseFinance: (choice) => set((state) => ({ financeChoice: { ...state.financeChoice, ...choice } })),
+  financeStarted: (bookCount) =>
+    set({ financeProgress: { state: 'running', bookIndex: 0, bookCount, bookName: '', eventsDone: 0, eventsTotal: 0 } }),
+  financeProgressed: (progress) => set({ financeProgress: progress }),
+  financeStopped: (progress) => set({ financeProgress: progress }),
+  showFinance: (result) => set({ financeResult: result, financeProgress: { state: 'idle' } }),
   comparison: NO_CHOICE,
   replayProgress: { state: 'idle' },
   comparisonResult: null,
@@ -96,7 +129,16 @@ export const createRunsSlice: StateCreator<WorkbenchState, [], [], RunsSlice> = 
         candidateVersionIds: choice.candidateVersionIds.filter((id) => id !== choice.baselineVersionId).slice(0, MAX_CANDIDATES),
       },
     }),
-  resetComparison: () => set({ comparison: NO_CHOICE, comparisonResult: null, ledgerChoice: null, replayProgress: { state: 'idle' } }),
+  resetComparison: () =>
+    set({
+      comparison: NO_CHOICE,
+      comparisonResult: null,
+      ledgerChoice: null,
+      replayProgress: { state: 'idle' },
+      financeChoice: { versionId: null, datasetId: null, rules: BOOK_RULES },
+      financeResult: null,
+      financeProgress: { state: 'idle' },
+    }),
   replayStarted: (bookCount) =>
     set({ replayProgress: { state: 'running', bookIndex: 0, bookCount, bookName: '', eventsDone: 0, eventsTotal: 0 } }),
   replayProgressed: (progress) => set({ replayProgress: progress }),

@@ -1,0 +1,49 @@
+// Replays a book and its what-if variant over a dataset in the worker, for the Finance screen. Nothing is recorded:
+// a variant is not a stored book. Problems (an invalid variant, a book that does not fit the usage) are sentences.
+
+import { readPriceBookVersionById } from '../../../core/workbook/repositories/price-books';
+import type { WorkbenchStore } from '../../state/store';
+import type { ReplayClient } from '../../workers/replay-client';
+import { versionLabel } from '../compare/compare-choices';
+import { cachedDataset } from '../compare/dataset-cache';
+import { changesNothing, describeRules, financeVariant } from './finance-variant';
+
+export async function runFinance(store: WorkbenchStore, replayClient: ReplayClient): Promise<void> {
+  const state = store.getState();
+  const { workbook, financeChoice } = state;
+  if (workbook === null) return;
+  const stop = (message: string): void => state.financeStopped({ state: 'failed', message });
+  if (replayClient.running) return stop('Another replay is running; wait for it to finish or cancel it first.');
+  if (financeChoice.versionId === null) return stop('Choose a price book.');
+  if (financeChoice.datasetId === null) return stop('Choose the usage dataset to replay.');
+  const version = readPriceBookVersionById(workbook, financeChoice.versionId);
+  if (!version.ok) return stop(version.problem.message);
+  const book = version.value.book;
+  const books = [book];
+  const labels = [versionLabel(book.name, version.value.versionNumber)];
+  if (!changesNothing(financeChoice.rules)) {
+    const variant = financeVariant(book, financeChoice.rules);
+    if (!variant.ok) return stop(`The what-if rules do not make a valid book: ${variant.problems.join(' ')}`);
+    books.push(variant.book);
+    labels.push(`What if: ${describeRules(financeChoice.rules)}`);
+  }
+  const dataset = cachedDataset(workbook, financeChoice.datasetId);
+  if (!dataset.ok) return stop(dataset.problem.message);
+
+  state.financeStarted(books.length);
+  const outcome = await replayClient.run({ books, dataset: dataset.value, candidateDataset: null, toMs: null }, (progress) =>
+    store.getState().financeProgressed({
+      state: 'running',
+      bookIndex: progress.bookIndex,
+      bookCount: books.length,
+      bookName: labels[progress.bookIndex] ?? '',
+      eventsDone: progress.eventsDone,
+      eventsTotal: progress.eventsTotal,
+    }),
+  );
+  const after = store.getState();
+  if (outcome.kind === 'cancelled' || after.workbook !== workbook) return after.financeStopped({ state: 'cancelled' });
+  if (outcome.kind === 'refused') return after.financeStopped({ state: 'failed', message: `The replay stopped: ${outcome.message}` });
+  if (outcome.kind === 'crashed') return after.financeStopped({ state: 'failed', message: `The replay failed unexpectedly: ${outcome.message}` });
+  after.showFinance({ versionId: financeChoice.versionId, datasetId: financeChoice.datasetId, reports: outcome.reports, labels });
+}
