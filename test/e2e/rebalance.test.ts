@@ -45,6 +45,8 @@ describe('rebalancing burns', () => {
     const baselineBook = loadScenarioBooks('ai-platform')[0].book;
 
     await rebalance.typeBurn('LLM tokens', '1.25');
+    // Replayed off the page's thread: the rebalance has its replay worker.
+    expect(rebalance.page.workers().map((worker) => worker.url()).some((url) => url.includes('replay-worker'))).toBe(true);
     const dearerTokens = withFeatureBurn(baselineBook, 'tokens', '1.25');
     expect(await rebalance.figures()).toEqual(expectedFigures(dearerTokens));
     await workbench.screenshot('rebalance-01-tokens-dearer');

@@ -13,7 +13,7 @@ import { listPriceBooks, priceBookHistory, readPriceBookVersion, readPriceBookVe
 import { useWorkbench } from '../../state/store';
 import type { RebalanceDraft } from '../../state/editor-slice';
 import { BurnTable } from './BurnTable';
-import { pageThreadReplayer, type ComparisonReplay } from './comparison-replayer';
+import { pageRebalanceReplayer, type ComparisonReplay } from './comparison-replayer';
 import { rebalanceFigures } from './rebalance-figures';
 import type { SlicedReplayProgress } from './sliced-replay';
 import { WhatIfPanel } from './WhatIfPanel';
@@ -55,7 +55,7 @@ export function RebalanceScreen() {
   const [result, setResult] = useState<ReplayResult | null>(null);
   const [running, setRunning] = useState<Running>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const replayer = useMemo(() => pageThreadReplayer(), []);
+  const replayer = useMemo(() => pageRebalanceReplayer(), []);
   const job = useRef<ComparisonReplay | null>(null);
 
   useEffect(() => followWorkbook(workbook), [workbook, followWorkbook]);
