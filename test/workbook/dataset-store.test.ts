@@ -80,6 +80,20 @@ describe('storing and loading datasets', () => {
     expectSameDataset(valueOf(loadDataset(reopened, id)), original);
   });
 
+  test('quantities of small and large features share a two-byte column, the few large ones patched, and come back exactly', async () => {
+    const workbook = await freshWorkbook();
+    const original = syntheticDataset(5_000, 40, 4, 7);
+    // Thousandths of up to 50 units, except one event in fifty of up to two million units.
+    original.quantityMicros.forEach((_, row) => {
+      original.quantityMicros[row] = row % 50 === 0 ? 2_000_000_000_000 - row * 1_000 : 1_000 * ((row * 7_919) % 50_000);
+    });
+    const { id } = valueOf(saveDataset(workbook, original, SOURCE));
+    const [[encoding, bytes]] = queryRows(workbook.database, 'SELECT quantity_encoding, length(quantity_values) FROM usage_chunks');
+    expect([encoding, bytes]).toEqual(['patched-u16', 5_000 * 2 + 100 * 12]);
+    const reopened = valueOf(openWorkbook(exportWorkbook(workbook), await sqlJs())).workbook;
+    expectSameDataset(valueOf(loadDataset(reopened, id)), original);
+  });
+
   test('loaded columns own fresh buffers, so changing them leaves the stored dataset alone', async () => {
     const workbook = await freshWorkbook();
     const { id } = valueOf(saveDataset(workbook, smallDataset(), SOURCE));

@@ -7,6 +7,7 @@ import { replay } from '../../core/engine/replay/replay';
 import type { ReplayReport } from '../../core/engine/report/report-model';
 import { readCustomers } from '../../core/engine/usage/customers-reader';
 import { readEvents } from '../../core/engine/usage/events-reader';
+import { LATEST_SCHEMA_VERSION } from '../../core/workbook/migrations/migration-list';
 import { exportWorkbook, openWorkbook } from '../../core/workbook/open-workbook';
 import { findScenarioByName, updateScenario } from '../../core/workbook/repositories/scenarios';
 import { sqlJs, valueOf } from './workbook-support';
@@ -356,7 +357,7 @@ describe('workbook files that cannot be used', () => {
     const v1 = readFileSync(fileURLToPath(new URL('../fixtures/workbook-v1.sqlite', import.meta.url)));
     const io = memoryIo({ ...INPUTS, 'old.workbook': new Uint8Array(v1) });
     const info = await run(io, ['info', '--workbook', 'old.workbook']);
-    expect(info.out).toContain('schema version 2 (the file is at version 1; it is upgraded when next saved)');
+    expect(info.out).toContain(`schema version ${LATEST_SCHEMA_VERSION} (the file is at version 1; it is upgraded when next saved)`);
     expect(io.files.get(`${TEST_CWD}/old.workbook.schema-1.backup`)).toBeUndefined();
 
     const added = await run(io, ['books', '--workbook', 'old.workbook', '--add', 'books/baseline.json']);
@@ -364,6 +365,6 @@ describe('workbook files that cannot be used', () => {
     expect(added.err).toBe(`upgraded the workbook from schema version 1; the original is kept as ${TEST_CWD}/old.workbook.schema-1.backup\n`);
     expect(Buffer.compare(io.files.get(`${TEST_CWD}/old.workbook.schema-1.backup`) ?? new Uint8Array(0), v1)).toBe(0);
     const reread = await run(io, ['info', '--workbook', 'old.workbook']);
-    expect(reread.out).toMatch(/^workbook old\.workbook: schema version 2, [\d.]+ MB$/m);
+    expect(reread.out).toMatch(new RegExp(`^workbook old\\.workbook: schema version ${LATEST_SCHEMA_VERSION}, [\\d.]+ MB$`, 'm'));
   });
 });

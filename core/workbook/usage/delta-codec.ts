@@ -3,10 +3,11 @@
 // 32 bits. Where a gap is negative (the next customer starts) or too wide, the block stores that time whole, as
 // an exception. value[i] = value[i − 1] + stored[i] × step, except at exception positions. Exact for safe integers.
 //
-// Blob layout, each part aligned for its type: k exception times (f64), k exception positions (u32), then one
-// stored gap per value (u8/u16/u32; 0 at exceptions). k follows from the blob length and the value count.
+// Blob layout: the exceptions as patches (see patch-list.ts: k times, k positions), then one stored gap per value
+// (u8/u16/u32; 0 at exceptions). k follows from the blob length and the value count.
 
 import { assertLittleEndian } from './byte-order';
+import { alignedForPatches, newPatchedBlob, patchCountOf, PATCH_BYTES, readPatches } from './patch-list';
 
 export type DeltaEncoding = 'delta-u8' | 'delta-u16' | 'delta-u32';
 
@@ -20,7 +21,6 @@ const STEP_CANDIDATES = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
 const U8_MAX = 0xff;
 const U16_MAX = 0xffff;
 const U32_MAX = 0xffffffff;
-const EXCEPTION_BYTES = 12;
 const WIDTH: Record<DeltaEncoding, number> = { 'delta-u8': 1, 'delta-u16': 2, 'delta-u32': 4 };
 
 export function isDeltaEncoding(text: string): text is DeltaEncoding {
@@ -51,40 +51,33 @@ export function encodeDeltaColumn(values: Float64Array): EncodedDeltaColumn | nu
     else if (stored > largest) largest = stored;
   }
   const encoding: DeltaEncoding = largest <= U8_MAX ? 'delta-u8' : largest <= U16_MAX ? 'delta-u16' : 'delta-u32';
-  const width = WIDTH[encoding];
-  const k = exceptions.length;
-  const buffer = new ArrayBuffer(k * EXCEPTION_BYTES + count * width);
-  const times = new Float64Array(buffer, 0, k);
-  const positions = new Uint32Array(buffer, k * 8, k);
-  exceptions.forEach((position, index) => {
-    times[index] = values[position];
-    positions[index] = position;
-  });
-  const gaps = gapView(encoding, buffer, k * EXCEPTION_BYTES, count);
+  const blob = newPatchedBlob(exceptions.length, count, WIDTH[encoding]);
+  const gaps = gapView(encoding, blob.bytes.buffer, blob.packedByteOffset, count);
   let next = 0;
   for (let i = 0; i < count; i++) {
-    if (next < k && positions[next] === i) next++;
-    else gaps[i] = (values[i] - values[i - 1]) / step;
+    if (next < exceptions.length && exceptions[next] === i) {
+      blob.values[next] = values[i];
+      blob.positions[next] = i;
+      next++;
+    } else {
+      gaps[i] = (values[i] - values[i - 1]) / step;
+    }
   }
-  return { encoding, step, bytes: new Uint8Array(buffer) };
+  return { encoding, step, bytes: blob.bytes };
 }
 
 /** Writes `count` decoded values into target[offset ..]; false when the blob is malformed (a damaged file). */
 export function decodeDeltaColumn(column: EncodedDeltaColumn, count: number, target: Float64Array, offset: number): boolean {
   assertLittleEndian();
-  const width = WIDTH[column.encoding];
-  const exceptionBytes = column.bytes.byteLength - count * width;
-  if (exceptionBytes < 0 || exceptionBytes % EXCEPTION_BYTES !== 0) return false;
-  const k = exceptionBytes / EXCEPTION_BYTES;
-  // The first value is always an exception (it has no value before it), and there are never more than values.
-  if ((count > 0 && k === 0) || k > count) return false;
-  const bytes = column.bytes.byteOffset % 8 === 0 ? column.bytes : column.bytes.slice();
-  const times = new Float64Array(bytes.buffer, bytes.byteOffset, k);
-  const positions = new Uint32Array(bytes.buffer, bytes.byteOffset + k * 8, k);
-  if (k > 0 && positions[0] !== 0) return false;
-  for (let index = 1; index < k; index++) if (positions[index] <= positions[index - 1] || positions[index] >= count) return false;
+  const k = patchCountOf(column.bytes.byteLength, count, WIDTH[column.encoding]);
+  // The first value is always an exception (it has no value before it).
+  if (k === null || (count > 0 && k === 0)) return false;
+  const bytes = alignedForPatches(column.bytes);
+  const patches = readPatches(bytes, k, count);
+  if (patches === null || (k > 0 && patches.positions[0] !== 0)) return false;
+  const { values: times, positions } = patches;
   // Widen the gaps natively first, then sum them in place: the loop reads one array type, so it stays monomorphic.
-  target.set(gapView(column.encoding, bytes.buffer, bytes.byteOffset + k * EXCEPTION_BYTES, count), offset);
+  target.set(gapView(column.encoding, bytes.buffer, bytes.byteOffset + k * PATCH_BYTES, count), offset);
   const { step } = column;
   let value = 0;
   let exception = 0;

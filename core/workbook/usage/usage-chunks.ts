@@ -1,5 +1,9 @@
 // Cuts a dataset's event columns into blocks of USAGE_CHUNK_EVENTS and puts them back together. Customer indexes
-// are not stored: events are sorted by customer, so the customer offsets rebuild them exactly.
+// are not stored: events are sorted by customer, so the customer offsets rebuild them exactly. Each column names
+// its encoding, so chunks of every format this build has written load side by side.
+//
+// Loading is bound by sql.js, which copies each blob out of its heap one byte at a time (about 2 ns a byte): the
+// fewer bytes an event takes, the faster a dataset loads. That is why quantities may be patched (chunk format 2).
 
 import type { UsageDataset } from '../../engine/usage/dataset';
 import {
@@ -13,10 +17,13 @@ import {
 } from './column-codec';
 import { decodeDeltaColumn, encodeDeltaColumn, isDeltaEncoding, type DeltaEncoding } from './delta-codec';
 
-/** 65,536 events: blobs of at most 512 KiB per column, few enough rows that per-row costs vanish. */
+/**
+ * 65,536 events: blobs of at most 512 KiB per column, few enough rows that per-row costs vanish. Measured on the
+ * 10-million-event bench history: blobs of about 256 KiB copy out of sql.js fastest; 1 MiB ones are slower.
+ */
 export const USAGE_CHUNK_EVENTS = 65_536;
 
-/** Times as offsets from the block's smallest (base, step) or as gaps from the event before (step; base 0). */
+/** Times as offsets from the block's smallest (base, step; plain or patched) or as gaps from the event before (step; base 0). */
 export interface EncodedTimeColumn {
   encoding: IntegerColumnEncoding | DeltaEncoding;
   base: number;
