@@ -81,3 +81,16 @@ describe('rebalancing burns', () => {
     await workbench.screenshot('rebalance-02-burn-zero');
   });
 });
+
+describe('from rebalance to the editor', () => {
+  test('a rebalanced book opens in the editor as a draft, ready to be saved as a version', async () => {
+    const workbench = await WorkbenchPage.open(context, inject('webAppUrl'));
+    const rebalance = await RebalancePage.show(workbench);
+    await rebalance.typeBurn('LLM tokens', '1.25');
+    await rebalance.page.getByRole('button', { name: 'Open in the editor', exact: true }).click();
+    await rebalance.page.getByRole('heading', { name: 'Price book editor' }).waitFor();
+    expect(await rebalance.page.getByRole('textbox', { name: 'Burn per unit of LLM tokens', exact: true }).inputValue()).toBe('1.25');
+    expect(await rebalance.page.locator('.draft-state').innerText()).toBe('Draft from v3 of 3: unsaved changes');
+    expect(await rebalance.page.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('AI Platform — baseline');
+  });
+});

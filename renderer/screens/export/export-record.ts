@@ -1,6 +1,12 @@
 // Exporting a price book from the workbench: core validates and writes the canonical text and its hash (the book
 // alone, or wrapped in the envelope); the record of the last export of each book keeps that book's canonical text,
 // so the next export can show what changed since, with core's diff.
+//
+// Records live in the store (the editor slice), for the session, not in the workbook. The workbook's file format
+// belongs to core/workbook and changes only by a numbered migration; an export is a copy that leaves the app (a
+// file, the clipboard), whereas what a team keeps for good is already there: every saved version with its content
+// hash. So a record is what "last exported" needs and nothing more, and it goes when the page is reloaded or
+// another workbook is opened. Keeping it across sessions would be a small "exports" table in a future migration.
 
 import { diffPriceBooks, type PriceBookChange } from '../../../core/engine/price-book/diff';
 import { canonicalPriceBookJson } from '../../../core/engine/price-book/canonical-json';
