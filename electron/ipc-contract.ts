@@ -9,6 +9,9 @@ import type { WorkbookProblemCode } from '../core/workbook/workbook-problem';
 /** The file name extension of a workbook file, without the dot. */
 export const WORKBOOK_EXTENSION = 'cwb';
 
+/** How often the page writes a recovery copy while it holds unsaved changes. */
+export const RECOVERY_INTERVAL_MS = 3 * 60 * 1000;
+
 /** Largest workbook accepted across the bridge: sql.js holds the whole file in memory, twice while exporting. */
 export const MAX_WORKBOOK_BYTES = 1024 * 1024 * 1024;
 /** Largest usage file (CSV or NDJSON) read for an import. */
@@ -24,6 +27,7 @@ export const MAX_FILE_NAME_CHARS = 255;
 export const INVOKE_CHANNELS = {
   openWorkbook: 'workbook:open',
   openWorkbookAt: 'workbook:open-at',
+  newWorkbook: 'workbook:new',
   saveWorkbook: 'workbook:save',
   saveWorkbookAs: 'workbook:save-as',
   listRecentFiles: 'recent-files:list',
@@ -125,6 +129,8 @@ export type MenuCommand =
 export interface InvokeContract {
   openWorkbook: { args: []; result: DesktopResult<WorkbookDocument> };
   openWorkbookAt: { args: [path: string]; result: DesktopResult<WorkbookDocument> };
+  /** The page starts a new, untitled workbook: a save after it asks where to save. */
+  newWorkbook: { args: []; result: DesktopResult<null> };
   saveWorkbook: { args: [bytes: Uint8Array]; result: DesktopResult<SavedWorkbook> };
   saveWorkbookAs: { args: [bytes: Uint8Array]; result: DesktopResult<SavedWorkbook> };
   listRecentFiles: { args: []; result: DesktopResult<RecentFile[]> };

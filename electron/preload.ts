@@ -15,6 +15,7 @@ import {
 const api = {
   openWorkbook: () => ipcRenderer.invoke(INVOKE_CHANNELS.openWorkbook),
   openWorkbookAt: (path) => ipcRenderer.invoke(INVOKE_CHANNELS.openWorkbookAt, path),
+  newWorkbook: () => ipcRenderer.invoke(INVOKE_CHANNELS.newWorkbook),
   saveWorkbook: (bytes) => ipcRenderer.invoke(INVOKE_CHANNELS.saveWorkbook, bytes),
   saveWorkbookAs: (bytes) => ipcRenderer.invoke(INVOKE_CHANNELS.saveWorkbookAs, bytes),
   listRecentFiles: () => ipcRenderer.invoke(INVOKE_CHANNELS.listRecentFiles),

@@ -147,6 +147,15 @@ export function createInvokeHandlers(deps: DesktopHandlerDeps): InvokeHandlers {
       return openPath(path.value);
     },
 
+    newWorkbook: async (...args) => {
+      const count = checkArgumentCount(args, 0);
+      if (!count.ok) return count;
+      session.path = null;
+      session.upgradedFrom = null;
+      deps.onDocumentChanged();
+      return desktopOk(null);
+    },
+
     saveWorkbook: async (...args) => {
       const bytes = workbookBytes(args);
       if (!bytes.ok) return told(bytes);

@@ -10,8 +10,6 @@ import { desktopFailed, desktopOk, MAX_PATH_CHARS, type DesktopResult } from '..
 export const RECOVERY_FOLDER_NAME = 'recovery';
 const COPY_FILE_NAME = 'recovery.cwb';
 const NOTE_FILE_NAME = 'recovery.json';
-/** How often the page writes a recovery copy while it holds unsaved changes. */
-export const RECOVERY_INTERVAL_MS = 3 * 60 * 1000;
 
 export interface RecoveryNote {
   /** The file the unsaved workbook belongs to; null for one never saved. */

@@ -140,7 +140,7 @@ describe('the arguments of a request', () => {
   });
 
   test('channels without arguments refuse any', async () => {
-    for (const channel of [INVOKE_CHANNELS.openWorkbook, INVOKE_CHANNELS.listRecentFiles, INVOKE_CHANNELS.startupDocument, INVOKE_CHANNELS.pickUsageFile, INVOKE_CHANNELS.confirmDiscardChanges]) {
+    for (const channel of [INVOKE_CHANNELS.openWorkbook, INVOKE_CHANNELS.newWorkbook, INVOKE_CHANNELS.listRecentFiles, INVOKE_CHANNELS.startupDocument, INVOKE_CHANNELS.pickUsageFile, INVOKE_CHANNELS.confirmDiscardChanges]) {
       expect(codeOf(await ipc.invoke(channel, TRUSTED_EVENT, '/etc/passwd')), channel).toBe('ipc_argument_invalid');
     }
     expect(harness.dialogs.asked).toEqual([]);

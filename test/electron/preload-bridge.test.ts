@@ -69,6 +69,7 @@ describe('the preload', () => {
     const bytes = new Uint8Array([1, 2, 3]);
     await api.openWorkbook();
     await api.openWorkbookAt('/w/team.cwb');
+    await api.newWorkbook();
     await api.saveWorkbook(bytes);
     await api.saveWorkbookAs(bytes);
     await api.listRecentFiles();
@@ -80,6 +81,7 @@ describe('the preload', () => {
     expect(recorded.invoked).toEqual([
       [INVOKE_CHANNELS.openWorkbook],
       [INVOKE_CHANNELS.openWorkbookAt, '/w/team.cwb'],
+      [INVOKE_CHANNELS.newWorkbook],
       [INVOKE_CHANNELS.saveWorkbook, bytes],
       [INVOKE_CHANNELS.saveWorkbookAs, bytes],
       [INVOKE_CHANNELS.listRecentFiles],
