@@ -7,6 +7,9 @@ import { launchChromium, newWorkbenchContext } from './support/browser';
 const TOKENS_BURN = 'Burn per unit of LLM tokens';
 const TOKENS_BURN_PATH = '$.features[0].burnPerUnit';
 
+/** Each test opens the demo (built in the page on a first visit) and takes several steps; the machine is shared. */
+const E2E_TEST_TIMEOUT_MS = 90_000;
+
 let browser: Browser;
 let context: BrowserContext;
 
@@ -32,7 +35,7 @@ async function editorOnDemo(): Promise<EditorPage> {
   return EditorPage.show(workbench);
 }
 
-describe('the price book editor', () => {
+describe('the price book editor', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   test('a burn of zero shows core’s sentence at the field and blocks export; fixing it unblocks', async () => {
     const editor = await editorOnDemo();
     expect(await editor.validationHeadline()).toBe('No errors and no warnings: the book is valid.');

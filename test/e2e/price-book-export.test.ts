@@ -8,6 +8,9 @@ import { EditorPage, ExportPage } from './pages/editor-page';
 import { WorkbenchPage } from './pages/workbench-page';
 import { launchChromium, newWorkbenchContext } from './support/browser';
 
+/** Each test opens the demo (built in the page on a first visit) and takes several steps; the machine is shared. */
+const E2E_TEST_TIMEOUT_MS = 90_000;
+
 let browser: Browser;
 let context: BrowserContext;
 
@@ -38,7 +41,7 @@ function exported(result: ReturnType<typeof exportPriceBook>) {
   return result;
 }
 
-describe('exporting a price book', () => {
+describe('exporting a price book', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   test('a stored version is saved as canonical JSON whose hash is core’s exportPriceBook hash of the same book', async () => {
     const workbench = await WorkbenchPage.open(context, inject('webAppUrl'));
     const exporter = await ExportPage.show(workbench);

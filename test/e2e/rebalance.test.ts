@@ -10,6 +10,9 @@ import { RebalancePage } from './pages/rebalance-page';
 import { WorkbenchPage } from './pages/workbench-page';
 import { launchChromium, newWorkbenchContext } from './support/browser';
 
+/** Each test opens the demo (built in the page on a first visit) and takes several steps; the machine is shared. */
+const E2E_TEST_TIMEOUT_MS = 90_000;
+
 let browser: Browser;
 let context: BrowserContext;
 
@@ -37,7 +40,7 @@ function expectedFigures(candidate: PriceBook): string[][] {
   return rebalanceFigures([baseline, other]).map((row) => [row.label, ...row.values]);
 }
 
-describe('rebalancing burns', () => {
+describe('rebalancing burns', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   test('a typed burn, the slider and a what-if each replay the comparison, with core’s figures', async () => {
     const workbench = await WorkbenchPage.open(context, inject('webAppUrl'));
     const rebalance = await RebalancePage.show(workbench);
@@ -82,7 +85,7 @@ describe('rebalancing burns', () => {
   });
 });
 
-describe('from rebalance to the editor', () => {
+describe('from rebalance to the editor', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   test('a rebalanced book opens in the editor as a draft, ready to be saved as a version', async () => {
     const workbench = await WorkbenchPage.open(context, inject('webAppUrl'));
     const rebalance = await RebalancePage.show(workbench);
