@@ -61,6 +61,11 @@ describe('exporting a price book', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const envelopeExpected = exported(exportEnvelope(latestDemoBook()));
     expect(new TextDecoder().decode(envelope.bytes)).toBe(envelopeExpected.json);
     expect(JSON.parse(new TextDecoder().decode(envelope.bytes))).toMatchObject({ contentHash: expected.contentHash });
+
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('webAppUrl')).origin });
+    await exporter.page.getByRole('button', { name: 'Copy to clipboard', exact: true }).click();
+    expect(await exporter.page.locator('.export-ready .notice').innerText()).toBe(`Copied ${envelopeExpected.fileName} to the clipboard.`);
+    expect(await exporter.page.evaluate(() => navigator.clipboard.readText())).toBe(envelopeExpected.json);
   });
 
   test('the editor’s draft is exported with its edits, and the next export lists what changed since', async () => {
