@@ -11,6 +11,7 @@ import { loadSqlJs } from './sql-js-browser';
 import { startAutosave } from './state/autosave';
 import { workbenchStore } from './state/store';
 import { indexedDbWorkbookStore } from './storage/indexed-db-workbook-store';
+import { createImportClient, startBrowserImportWorker } from './workers/import-client';
 import { createReplayClient, startBrowserReplayWorker } from './workers/replay-client';
 import './styles/app.css';
 
@@ -22,6 +23,7 @@ async function start(container: HTMLElement): Promise<void> {
     storage,
     autosave: startAutosave(workbenchStore, storage),
     replayClient: createReplayClient(startBrowserReplayWorker),
+    importClient: createImportClient(startBrowserImportWorker),
     now: Date.now,
   };
   createRoot(container).render(

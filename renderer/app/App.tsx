@@ -1,9 +1,8 @@
 // The workbench shell: the title, a nav of the seven screens on the left, the screen in front, and whether the
 // workbook's latest change is saved. Ctrl/Cmd+S saves now wherever the user is.
-// Each screen is one line of SCREENS; a screen's owner swaps its placeholder for the screen's component.
+// Each screen is one line of SCREENS.
 
 import type { ReactNode } from 'react';
-import { ScreenPlaceholder } from './ScreenPlaceholder';
 import { SaveIndicator } from './SaveIndicator';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { usePageStateAttributes } from './page-state-attributes';
@@ -11,6 +10,7 @@ import { useServices } from './services';
 import { useShortcut } from './use-shortcut';
 import { WorkbookScreen } from '../screens/workbook/WorkbookScreen';
 import { CompareScreen } from '../screens/compare/CompareScreen';
+import { ImportScreen } from '../screens/import/ImportScreen';
 import { FinanceScreen } from '../screens/finance/FinanceScreen';
 import { EditorScreen } from '../screens/editor/EditorScreen';
 import { ExportScreen } from '../screens/export/ExportScreen';
@@ -26,7 +26,7 @@ interface ScreenEntry {
 
 const SCREENS: readonly ScreenEntry[] = [
   { id: 'workbook', label: 'Workbook', render: () => <WorkbookScreen /> },
-  { id: 'import', label: 'Import', render: () => <ScreenPlaceholder title="Usage import" holds="Pick a CSV or NDJSON file of customers and events, map its columns, preview the first rows and see every error by line and column; nothing is imported unless all of it is valid." /> },
+  { id: 'import', label: 'Import', render: () => <ImportScreen /> },
   { id: 'editor', label: 'Price books', render: () => <EditorScreen /> },
   { id: 'compare', label: 'Compare', render: () => <CompareScreen /> },
   { id: 'rebalance', label: 'Rebalance', render: () => <RebalanceScreen /> },

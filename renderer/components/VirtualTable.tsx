@@ -29,8 +29,8 @@ export interface VirtualTableProps<Row extends RowData> {
   columns: readonly TableColumn<Row>[];
   rowKey: (row: Row) => string;
   heightPx?: number;
-  /** "customers": what the rows are, in the count line. */
-  rowNoun?: string;
+  /** What the rows are, in the count line: ["customer", "customers"]. */
+  rowNoun?: readonly [string, string];
   onRowOpen?: (row: Row) => void;
   selectedKey?: string | null;
   /** A filter box over the filterable columns. */
@@ -43,7 +43,7 @@ export function VirtualTable<Row extends RowData>({
   columns,
   rowKey,
   heightPx = 420,
-  rowNoun = 'rows',
+  rowNoun = ['row', 'rows'],
   onRowOpen,
   selectedKey = null,
   filterable = false,
@@ -109,8 +109,8 @@ export function VirtualTable<Row extends RowData>({
         )}
         <span className="table-count">
           {shown.length === rows.length
-            ? `${rows.length.toLocaleString('en-US')} ${rowNoun}`
-            : `${shown.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} ${rowNoun}`}
+            ? `${rows.length.toLocaleString('en-US')} ${rowNoun[rows.length === 1 ? 0 : 1]}`
+            : `${shown.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} ${rowNoun[1]}`}
         </span>
         <button type="button" className="export-button" onClick={exportCsv}>
           Export CSV
@@ -151,11 +151,15 @@ export function VirtualTable<Row extends RowData>({
                 onClick={onRowOpen ? () => onRowOpen(row.original) : undefined}
                 onKeyDown={onRowOpen ? (event) => onRowKey(event, row.original) : undefined}
               >
-                {columns.map((column) => (
-                  <div key={column.id} role="cell" className={column.align === 'right' ? 'cell-right' : undefined}>
-                    {column.text(row.original)}
-                  </div>
-                ))}
+                {columns.map((column) => {
+                  const text = column.text(row.original);
+                  // The full text on hover: a fixed row height cuts long cells short.
+                  return (
+                    <div key={column.id} role="cell" className={column.align === 'right' ? 'cell-right' : undefined} title={text}>
+                      {text}
+                    </div>
+                  );
+                })}
               </div>
             );
           })}

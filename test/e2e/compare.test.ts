@@ -59,7 +59,7 @@ describe('the Compare screen', () => {
 
     await workbench.showScreen('Workbook');
     expect(await workbench.runs()).toEqual([expect.stringMatching(/^Run #1 of "AI\/ML platform \(small\)" \(3 books\), .* UTC Open$/)]);
-  });
+  }, 90_000);
 
   test('a customer’s ledger opens from the customer table, entry by entry as core materialises it', async () => {
     const workbench = await WorkbenchPage.open(context, inject('webAppUrl'));
@@ -80,5 +80,5 @@ describe('the Compare screen', () => {
     expect(await ledger.getAttribute('aria-rowcount')).toBe(String(entries.length + 1));
     await compare.page.getByRole('img', { name: `Balance of ${customerId} over time` }).waitFor();
     await workbench.screenshot('12-customer-ledger');
-  });
+  }, 90_000);
 });

@@ -54,5 +54,5 @@ describe('the Finance screen', () => {
     expect((await finance.table('Months: AI Platform — baseline (v1)')).slice(1)).toEqual(financeMonthRows(baseline));
     await finance.page.getByRole('img', { name: 'Roll-forward: AI Platform — baseline (v1)' }).waitFor();
     await workbench.screenshot('20-finance');
-  });
+  }, 90_000);
 });

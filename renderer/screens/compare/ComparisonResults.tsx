@@ -89,7 +89,7 @@ export function ComparisonResults({ result }: { result: ComparisonResult }) {
           rows={rows}
           columns={columns}
           rowKey={(row) => row.id}
-          rowNoun="customers"
+          rowNoun={['customer', 'customers']}
           filterable
           heightPx={400}
           selectedKey={ledgerChoice?.customerId ?? null}

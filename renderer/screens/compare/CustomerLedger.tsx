@@ -69,7 +69,7 @@ export function CustomerLedger({ result, labels, choice }: { result: ComparisonR
             rows={ledger.entries}
             columns={columns}
             rowKey={(entry) => String(entry.sequence)}
-            rowNoun="entries"
+            rowNoun={['entry', 'entries']}
             heightPx={320}
           />
         </>
