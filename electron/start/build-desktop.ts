@@ -37,11 +37,13 @@ export async function buildWebApp(layout: DesktopLayout): Promise<void> {
   });
 }
 
-export async function buildElectronBundles(layout: DesktopLayout): Promise<void> {
-  await mkdir(layout.electronOutDir, { recursive: true });
-  const common: BuildOptions = { bundle: true, format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['electron'] };
-  await esbuild({
-    ...common,
+/** How esbuild bundles the main process: Node, CommonJS, Electron and sql.js left to require. */
+export function mainBundleOptions(layout: DesktopLayout): BuildOptions {
+  return {
+    bundle: true,
+    format: 'cjs',
+    sourcemap: true,
+    logLevel: 'warning',
     entryPoints: [join(layout.projectRoot, 'electron', 'main', 'main.ts')],
     outfile: layout.mainBundle,
     platform: 'node',
@@ -51,14 +53,28 @@ export async function buildElectronBundles(layout: DesktopLayout): Promise<void>
     external: ['electron', 'sql.js'],
     define: { 'import.meta.url': '__bundleFileUrl' },
     banner: { js: "const __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
-  });
-  await esbuild({
-    ...common,
+  };
+}
+
+/** How esbuild bundles the preload: one file that requires nothing but electron, as the sandbox allows. */
+export function preloadBundleOptions(layout: DesktopLayout): BuildOptions {
+  return {
+    bundle: true,
+    format: 'cjs',
+    sourcemap: true,
+    logLevel: 'warning',
     entryPoints: [join(layout.projectRoot, 'electron', 'preload.ts')],
     outfile: layout.preloadBundle,
     platform: 'browser',
     target: 'chrome120',
-  });
+    external: ['electron'],
+  };
+}
+
+export async function buildElectronBundles(layout: DesktopLayout): Promise<void> {
+  await mkdir(layout.electronOutDir, { recursive: true });
+  await esbuild(mainBundleOptions(layout));
+  await esbuild(preloadBundleOptions(layout));
   const project = JSON.parse(await readFile(join(layout.projectRoot, 'package.json'), 'utf8')) as { version?: string };
   const manifest = { name: 'credit-workbench', productName: PRODUCT_NAME, version: project.version ?? '0.0.0', main: 'main.cjs', type: 'commonjs', private: true };
   await writeFile(join(layout.electronOutDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -1,9 +1,11 @@
 // The preload as the sandbox runs it: bundled by the same build as `npm start`, evaluated with Electron's
 // contextBridge and ipcRenderer replaced, so the test sees exactly what the page gets.
 
+import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { desktopLayout, preloadBundleOptions } from '../../electron/start/build-desktop';
 import { BRIDGE_GLOBAL_NAME, INVOKE_CHANNELS, PUSH_CHANNELS, SEND_CHANNELS, type CreditWorkbenchApi, type MenuCommand } from '../../electron/ipc-contract';
 
 interface Recorded {
@@ -17,15 +19,8 @@ interface Recorded {
 let recorded: Recorded;
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [new URL('../../electron/preload.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'cjs',
-    platform: 'browser',
-    external: ['electron'],
-    write: false,
-    logLevel: 'silent',
-  });
+  const layout = desktopLayout(fileURLToPath(new URL('../..', import.meta.url)));
+  const bundle = await build({ ...preloadBundleOptions(layout), write: false, sourcemap: false, logLevel: 'silent' });
   recorded = { exposed: [], invoked: [], sent: [], listeners: new Map(), required: [] };
   const electron = {
     contextBridge: { exposeInMainWorld: (name: string, api: CreditWorkbenchApi) => recorded.exposed.push({ name, api }) },
