@@ -59,6 +59,15 @@ describe('the Compare screen', () => {
 
     await workbench.showScreen('Workbook');
     expect(await workbench.runs()).toEqual([expect.stringMatching(/^Run #1 of "AI\/ML platform \(small\)" \(3 books\), .* UTC Open$/)]);
+
+    // The run is kept in the workbook: after a reload it reopens as it was, without replaying.
+    await workbench.waitUntilSaved();
+    await workbench.reload();
+    expect(await workbench.runs()).toHaveLength(1);
+    await workbench.page.getByRole('button', { name: 'Open run #1' }).click();
+    await compare.page.getByRole('heading', { name: 'Results' }).waitFor();
+    expect((await compare.figureTable('Headline figures')).slice(1)).toEqual(expected);
+    await workbench.screenshot('13-compare-reopened-run');
   }, 90_000);
 
   test('a customer’s ledger opens from the customer table, entry by entry as core materialises it', async () => {
@@ -80,5 +89,16 @@ describe('the Compare screen', () => {
     expect(await ledger.getAttribute('aria-rowcount')).toBe(String(entries.length + 1));
     await compare.page.getByRole('img', { name: `Balance of ${customerId} over time` }).waitFor();
     await workbench.screenshot('12-customer-ledger');
+
+    // Tables export what they show as CSV; charts export as PNG.
+    const csv = await workbench.downloadFrom(compare.page.getByRole('region', { name: 'Customers' }).getByRole('button', { name: 'Export CSV' }));
+    expect(csv.fileName).toBe('customers.csv');
+    const lines = new TextDecoder().decode(csv.bytes).replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Customer,Plan,Segment,Baseline cash,Candidate cash,Change,Change %,Blocked,Ran dry');
+    expect(lines).toHaveLength(2);
+    expect(lines[1].startsWith(`${customerId},`)).toBe(true);
+    const png = await workbench.downloadFrom(compare.page.locator('figure', { hasText: 'Bill change histogram' }).getByRole('button', { name: 'Export PNG' }));
+    expect(png.fileName).toBe('bill-change-histogram.png');
+    expect(Array.from(png.bytes.slice(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   }, 90_000);
 });

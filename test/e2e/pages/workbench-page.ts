@@ -4,7 +4,7 @@
 
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 export const SCREENSHOT_FOLDER = 'test-output/e2e';
 
@@ -86,8 +86,13 @@ export class WorkbenchPage {
   }
 
   async download(): Promise<DownloadedFile> {
+    return this.downloadFrom(this.page.getByRole('button', { name: 'Download workbook' }));
+  }
+
+  /** Clicks something that starts a download (an export button) and returns the file the browser saved. */
+  async downloadFrom(trigger: Locator): Promise<DownloadedFile> {
     const started = this.page.waitForEvent('download');
-    await this.page.getByRole('button', { name: 'Download workbook' }).click();
+    await trigger.click();
     const download = await started;
     const failure = await download.failure();
     if (failure !== null) throw new Error(`the download failed: ${failure}`);
