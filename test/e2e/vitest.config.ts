@@ -11,7 +11,9 @@ export default defineConfig({
     include: ['test/e2e/**/*.test.ts'],
     globalSetup: ['test/e2e/support/global-setup.ts'],
     fileParallelism: false,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous limits: a test waits on real work (a Vite build, a browser start, replays of the demo), which on a
+    // loaded two-core machine takes several times longer than on a quiet one. A hang still fails, just later.
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
   },
 });
