@@ -1,6 +1,6 @@
 // `demo`: the built-in AI/ML platform sample, with no files needed: three price books (a baseline, a burn rebalance,
 // an expiry/rollover change) replayed over a seeded synthetic year of usage, printed as the comparison table.
-// `npm start` runs it, so it must succeed on any machine: its inputs are fixed and its books are checked by tests.
+// `npm run demo` runs it, so it must succeed on any machine: its inputs are fixed and its books are checked by tests.
 
 import { validatePriceBook } from '../../core/engine/price-book/validate';
 import type { PriceBook } from '../../core/engine/price-book/model';

@@ -1,5 +1,5 @@
 // The built-in AI/ML platform sample's usage: a seeded generator config whose features and plans are those of the
-// books beside it (scenarios/ai-platform/books), sized so `npm start` replays three books in about a second.
+// books beside it (scenarios/ai-platform/books), sized so `npm run demo` replays three books in about a second.
 // The same seed gives the same history, so the demo prints the same table on every machine.
 
 import { TYPICAL_USAGE_SHAPE, type UsageGeneratorConfig } from '../generator/generator-config';
