@@ -4,12 +4,24 @@
 
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The dev server's fast refresh injects one inline script, which index.html's CSP refuses. Only `vite` (serve) gets
+ * 'unsafe-inline' for scripts; `vite build` leaves the CSP exactly as written (a test reads the built page).
+ */
+function devServerCspForFastRefresh(): Plugin {
+  return {
+    name: 'credit-workbench:dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'"),
+  };
+}
 
 export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
-  plugins: [react()],
+  plugins: [react(), devServerCspForFastRefresh()],
   worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
