@@ -75,6 +75,43 @@ describe('the runs slice', () => {
   });
 });
 
+describe('the runs slice: choices, results and finance', () => {
+  test('a chosen comparison drops the baseline from its candidates and keeps at most four', () => {
+    const store = createWorkbenchStore();
+    store.getState().chooseComparison({ baselineVersionId: 1, candidateVersionIds: [1, 2, 3, 4, 5, 6], datasetId: 9 });
+    expect(store.getState().comparison).toEqual({ baselineVersionId: 1, candidateVersionIds: [2, 3, 4, 5], datasetId: 9 });
+  });
+
+  test('showing a result ends the replay’s progress and closes the ledger of the last one', () => {
+    const store = createWorkbenchStore();
+    store.getState().replayStarted(3);
+    store.getState().chooseLedger({ customerId: 'c1', reportIndex: 1 });
+    store.getState().showComparison({ runId: 1, scenarioId: 1, versionIds: [1, 2], reports: [], datasetId: 1, createdAtMs: 0, stale: [], note: null });
+    expect(store.getState().replayProgress).toEqual({ state: 'idle' });
+    expect(store.getState().ledgerChoice).toBeNull();
+    expect(store.getState().comparisonResult?.runId).toBe(1);
+  });
+
+  test('another workbook forgets the comparison and the finance run, whose ids meant the old one’s books', () => {
+    const store = createWorkbenchStore();
+    store.getState().chooseComparison({ baselineVersionId: 1, candidateVersionIds: [2], datasetId: 3 });
+    store.getState().chooseFinance({ versionId: 1, datasetId: 3 });
+    store.getState().showFinance({ versionId: 1, datasetId: 3, reports: [], labels: [] });
+    store.getState().resetComparison();
+    const state = store.getState();
+    expect(state.comparison).toEqual({ baselineVersionId: null, candidateVersionIds: [], datasetId: null });
+    expect([state.financeChoice.versionId, state.financeChoice.datasetId, state.financeResult]).toEqual([null, null, null]);
+  });
+
+  test('finance progress runs from started to a stop that says why', () => {
+    const store = createWorkbenchStore();
+    store.getState().financeStarted(2);
+    expect(store.getState().financeProgress).toMatchObject({ state: 'running', bookIndex: 0, bookCount: 2 });
+    store.getState().financeStopped({ state: 'failed', message: 'Choose a price book.' });
+    expect(store.getState().financeProgress).toEqual({ state: 'failed', message: 'Choose a price book.' });
+  });
+});
+
 describe('the ui slice', () => {
   test('the shell starts on the Workbook screen and shows the screen asked for', () => {
     const store = createWorkbenchStore();
@@ -83,5 +120,12 @@ describe('the ui slice', () => {
     expect(store.getState().screen).toBe('compare');
     expect(isScreenId('finance')).toBe(true);
     expect(isScreenId('settings')).toBe(false);
+  });
+
+  test('the import draft keeps what was picked while other fields change', () => {
+    const store = createWorkbenchStore();
+    store.getState().updateImport({ name: 'January' });
+    store.getState().updateImport((draft) => ({ name: `${draft.name} export` }));
+    expect(store.getState().importDraft).toMatchObject({ name: 'January export', customers: null, events: null, progress: null });
   });
 });
