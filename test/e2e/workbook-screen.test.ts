@@ -34,7 +34,7 @@ describe('the Workbook screen', () => {
     await page.keyboard.press('Control+s');
     await workbench.waitUntilSaved();
     expect(await page.locator('.save-indicator').innerText()).toMatch(/^Saved \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
-    await workbench.screenshot('04-workbook-two-scenarios');
+    await workbench.screenshot('05-workbook-two-scenarios');
 
     // Building the same scenario again is refused in a sentence, and adds nothing.
     await page.getByRole('button', { name: 'Build scenario' }).click();
