@@ -6,6 +6,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ServicesContext, type WorkbenchServices } from './app/services';
+import { desktopBridge } from './platform/desktop-bridge';
+import { startDesktopSession } from './platform/desktop-session';
 import { startWorkbook } from './screens/workbook/workbook-actions';
 import { loadSqlJs } from './sql-js-browser';
 import { startAutosave } from './state/autosave';
@@ -34,6 +36,9 @@ async function start(container: HTMLElement): Promise<void> {
     </StrictMode>,
   );
   await startWorkbook(workbenchStore, services);
+  // Inside the desktop app the preload exposes the bridge: files on disk, the menu and recovery copies join in.
+  const bridge = desktopBridge();
+  if (bridge !== null) await startDesktopSession(bridge, workbenchStore, { sqlJs });
 }
 
 const container = document.getElementById('root');
