@@ -4,15 +4,12 @@
 // command (`scenarios --workbook W`), so both live under one name.
 // A build either adds everything or leaves the workbook file as it was: nothing is saved until every part is in.
 
-import { priceBookContentHash } from '../../core/engine/price-book/export';
 import { findDatasetByName } from '../../core/workbook/repositories/datasets';
-import { saveDataset } from '../../core/workbook/repositories/dataset-store';
-import { addPriceBookVersion, priceBookHistory, type PriceBookVersionInfo } from '../../core/workbook/repositories/price-books';
-import { createScenario, findScenarioByName } from '../../core/workbook/repositories/scenarios';
-import type { Workbook } from '../../core/workbook/workbook';
+import { findScenarioByName } from '../../core/workbook/repositories/scenarios';
+import { buildBuiltInScenario, builtInScenarioName } from '../../scenarios/build-into-workbook';
 import { findScenario, SCENARIO_CATALOG, type ScenarioCatalogEntry } from '../../scenarios/catalog';
-import { loadScenarioBooks, type ScenarioBook } from '../../scenarios/scenario-books';
-import { buildScenarioDataset, defaultScenarioSeed } from '../../scenarios/scenario-dataset';
+import { loadScenarioBooks } from '../../scenarios/scenario-books';
+import { defaultScenarioSeed } from '../../scenarios/scenario-dataset';
 import { isScenarioSize, SCENARIO_SIZE_COUNTS, SCENARIO_SIZES, type ScenarioSize } from '../../scenarios/scenario-size';
 import { formatCommandHelp, parseCommandArgs, stringOption, type CommandSpec } from '../args';
 import { EXIT_OK, EXIT_USAGE, failWith, PROGRAM_NAME, type CliCommand, type CliIo } from '../cli-io';
@@ -132,7 +129,7 @@ export async function runScenariosBuild(argv: string[], io: CliIo): Promise<numb
   const outPath = stringOption(parsed.values, 'out');
   if (outPath === undefined) return fail('needs --out W, the workbook to write the scenario into');
 
-  const name = scenarioName(entry, sizeText, seed);
+  const name = builtInScenarioName(entry, sizeText, seed);
   const file = await openWorkbookFile(io, command, outPath, { createIfMissing: true });
   if (!file.ok) return file.exitCode;
   const { workbook } = file;
@@ -140,50 +137,19 @@ export async function runScenariosBuild(argv: string[], io: CliIo): Promise<numb
   if (findScenarioByName(workbook, name).ok) return fail(`${file.displayPath} already has a scenario named "${name}"; build another size or --seed`);
   if (findDatasetByName(workbook, name).ok) return fail(`${file.displayPath} already has a dataset named "${name}"; build another size or --seed`);
 
-  const nowMs = Date.now();
-  const versions: PriceBookVersionInfo[] = [];
-  for (const book of loadScenarioBooks(entry.slug)) {
-    const version = storedVersion(workbook, book, nowMs);
-    if (typeof version === 'string') return fail(version);
-    versions.push(version);
-  }
-  const dataset = buildScenarioDataset(entry.slug, sizeText, seed);
-  const stored = saveDataset(workbook, dataset, {
-    name,
-    eventsFileName: `generated: ${entry.slug} --size ${sizeText} --seed ${seed}`,
-    customersFileName: null,
-    importedAtMs: nowMs,
-  });
-  if (!stored.ok) return fail(`${stored.problem.message} [${stored.problem.code}]`);
-  const [baseline, ...candidates] = versions;
-  const scenario = createScenario(
-    workbook,
-    { name, baselineVersionId: baseline.versionId, candidateVersionIds: candidates.map((version) => version.versionId), datasetId: stored.value.id, options: {} },
-    nowMs,
-  );
-  if (!scenario.ok) return fail(`${scenario.problem.message} [${scenario.problem.code}]`);
+  const built = buildBuiltInScenario(workbook, entry, sizeText, Date.now(), seed);
+  if (!built.ok) return fail(`${built.problem.message} [${built.problem.code}]`);
+  const { versions } = built.value;
+  const baseline = versions[0];
 
   const saveFailure = await saveWorkbookFile(io, command, file);
   if (saveFailure !== null) return saveFailure;
   const versionText = versions.map((version) => `v${version.versionNumber}`).join(', ');
   io.stdout.write(
     `built scenario "${name}" into ${file.displayPath}: price book ${baseline.bookId} ${versionText} (baseline first), ` +
-      `dataset of ${dataset.customers.ids.length.toLocaleString('en-US')} customers and ${dataset.eventCount.toLocaleString('en-US')} events\n`,
+      `dataset of ${built.value.customerCount.toLocaleString('en-US')} customers and ${built.value.eventCount.toLocaleString('en-US')} events\n`,
   );
   return EXIT_OK;
-}
-
-/**
- * The workbook's version of a built-in book: an existing version with the same content (from an earlier build of
- * another size or seed) when there is one, else a new version; or why it could not be stored.
- */
-function storedVersion(workbook: Workbook, book: ScenarioBook, nowMs: number): PriceBookVersionInfo | string {
-  const history = priceBookHistory(workbook, book.book.id);
-  const contentHash = priceBookContentHash(book.book);
-  const same = history.ok ? history.value.find((version) => version.contentHash === contentHash) : undefined;
-  if (same !== undefined) return same;
-  const added = addPriceBookVersion(workbook, book.book, { createdAtMs: nowMs, note: `built-in scenario, ${book.role} "${book.name}": ${book.question}` });
-  return added.ok ? added.value.version : `${added.problem.message} [${added.problem.code}]`;
 }
 
 /** The seed as an unsigned 32-bit integer, the scenario's own when none is given, or why the text is not one. */
@@ -192,9 +158,4 @@ function parseSeed(text: string | undefined, entry: ScenarioCatalogEntry): numbe
   const seed = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(seed) || seed > MAX_SEED) return `--seed must be a whole number from 0 to ${MAX_SEED}; got "${text}"`;
   return seed;
-}
-
-/** "Design tool (small)", or with the seed when it is not the scenario's own: "Design tool (small, seed 7)". */
-function scenarioName(entry: ScenarioCatalogEntry, size: ScenarioSize, seed: number): string {
-  return seed === defaultScenarioSeed(entry.slug) ? `${entry.name} (${size})` : `${entry.name} (${size}, seed ${seed})`;
 }
