@@ -1,4 +1,4 @@
-// Reads the benchmark's command line: `npm run bench -- [--json] [--size small|large] [--runs N]`.
+// Reads the benchmark's command line: `npm run bench -- [--json] [--size small|large] [--runs N] [--ui]`.
 
 import type { BenchSize } from './bench-usage';
 
@@ -7,20 +7,25 @@ export interface BenchArgs {
   size: BenchSize;
   /** Timed runs per measurement after one warm-up run; the best is reported. */
   runs: number;
+  /** Also time the web app in Chromium (slow: a Vite build, a browser and an upload of the whole history). */
+  ui: boolean;
 }
 
 export type BenchArgsResult = { ok: true; args: BenchArgs } | { ok: false; message: string };
 
-const USAGE = 'usage: npm run bench -- [--json] [--size small|large] [--runs N]';
+const USAGE = 'usage: npm run bench -- [--json] [--size small|large] [--runs N] [--ui]';
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgsResult {
   let json = false;
   let size: BenchSize = 'large';
   let runs: number | null = null;
+  let ui = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') {
       json = true;
+    } else if (arg === '--ui') {
+      ui = true;
     } else if (arg === '--size' || arg.startsWith('--size=')) {
       const value = arg === '--size' ? argv[++i] : arg.slice('--size='.length);
       if (value !== 'small' && value !== 'large') return { ok: false, message: `--size takes small or large, not ${String(value)}\n${USAGE}` };
@@ -34,5 +39,5 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgsResult {
       return { ok: false, message: `unknown argument ${arg}\n${USAGE}` };
     }
   }
-  return { ok: true, args: { json, size, runs: runs ?? (size === 'large' ? 3 : 5) } };
+  return { ok: true, args: { json, size, runs: runs ?? (size === 'large' ? 3 : 5), ui } };
 }

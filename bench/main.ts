@@ -1,6 +1,7 @@
 // `npm run bench`: generates the seeded bench history, then times a bare pass over its columns, the replay of each
-// bench book, the CSV import and the workbook store, save, open and load of the same history, and prints the figures
-// (or, with --json, one JSON object on stdout; progress goes to stderr).
+// bench book, the CSV import and the workbook store, save, open and load of the same history, with --ui the web app
+// in Chromium on the same history, and prints the figures (or, with --json, one JSON object on stdout; progress goes
+// to stderr).
 
 import { cpus } from 'node:os';
 import { parseBenchArgs } from './bench-args';
@@ -12,6 +13,7 @@ import { benchGenerator } from './generator-bench';
 import { benchCsvImport } from './import-bench';
 import { gcExposed, memoryPeak, phaseMemory, type PhaseMemory } from './measure';
 import { benchReplay, type ReplayFigures } from './replay-bench';
+import { benchUi, UI_SKIPPED_WITHOUT_FLAG, uiSkipped } from './ui-bench';
 import { benchWorkbook } from './workbook-bench';
 import type { ReplayReport } from '../core/engine/report/report-model';
 
@@ -55,6 +57,13 @@ async function main(argv: readonly string[]): Promise<number> {
   progress('storing the history in a workbook, saving, opening and loading it');
   measurements.workbook = await benchWorkbook(dataset, args.runs);
   byPhase.push(phaseMemory('workbook'));
+  if (args.ui) {
+    progress('timing the web app in Chromium');
+    measurements.ui = await benchUi(dataset, books, progress);
+    byPhase.push(phaseMemory('ui'));
+  } else {
+    measurements.ui = uiSkipped(UI_SKIPPED_WITHOUT_FLAG);
+  }
 
   const report: BenchReport = {
     benchVersion: BENCH_REPORT_VERSION,

@@ -1,0 +1,165 @@
+// Timings taken inside the page, on its own clock: the click happens in the page and a MutationObserver notes the
+// moment the awaited element appears, then waits for the next animation frame and a task after it, so each figure
+// ends once that frame has been painted, not when a test driver polling from outside happens to look.
+//
+// The functions handed to page.evaluate are serialised into the page, so they use no helpers, imports or named
+// inner functions (tsx's keepNames would wrap those in a helper the page does not have).
+
+import type { Page } from 'playwright-core';
+
+export interface RunDrawnTimings {
+  /** From the click on "Run comparison" until the headline figures table is in the page and painted. */
+  headlineDrawnMs: number;
+  /** From the same click until the first rows of the per-customer table are painted. */
+  customerTableDrawnMs: number;
+  /** Rows the per-customer table says it holds (aria-rowcount less the header row). */
+  customerRowCount: number;
+  /** Rows the virtualised table actually put in the page at first paint. */
+  customerRowsInPage: number;
+}
+
+const HEADLINE_SELECTOR = 'table[aria-label="Headline figures"] tr';
+const CUSTOMER_ROW_SELECTOR = '[role="table"][aria-label="Customers"] [role="row"].table-row';
+
+/** Clicks "Run comparison" and times the headline figures and the customer table being drawn. */
+export async function timeRunUntilDrawn(page: Page, timeoutMs: number): Promise<RunDrawnTimings> {
+  return page.evaluate(
+    ({ headlineSelector, rowSelector, timeoutMs: limitMs }) =>
+      new Promise<RunDrawnTimings>((resolve, reject) => {
+        if (document.querySelector(headlineSelector) !== null) {
+          reject(new Error('the Compare screen already shows results; the UI bench needs a workbook without runs'));
+          return;
+        }
+        const button = Array.from(document.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === 'Run comparison');
+        if (button === undefined || button.disabled) {
+          reject(new Error('the Compare screen has no enabled "Run comparison" button'));
+          return;
+        }
+        const found = { headline: -1, table: -1 };
+        const painted = { headline: -1, table: -1 };
+        const startMs = performance.now();
+        const timer = window.setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`no results drawn within ${limitMs} ms of the click`));
+        }, limitMs);
+        const observer = new MutationObserver(() => {
+          const now = performance.now();
+          if (found.headline < 0 && document.querySelector(headlineSelector) !== null) {
+            found.headline = now;
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                painted.headline = performance.now();
+              }, 0),
+            );
+          }
+          if (found.table < 0 && document.querySelector(rowSelector) !== null) {
+            found.table = now;
+            // The table appears with or after the headline figures; its paint closes the measurement.
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                painted.table = performance.now();
+                observer.disconnect();
+                window.clearTimeout(timer);
+                const table = document.querySelector('[role="table"][aria-label="Customers"]');
+                resolve({
+                  headlineDrawnMs: (painted.headline >= 0 ? painted.headline : painted.table) - startMs,
+                  customerTableDrawnMs: painted.table - startMs,
+                  customerRowCount: Number(table?.getAttribute('aria-rowcount') ?? '1') - 1,
+                  customerRowsInPage: document.querySelectorAll(rowSelector).length,
+                });
+              }, 0),
+            );
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        button.click();
+      }),
+    { headlineSelector: HEADLINE_SELECTOR, rowSelector: CUSTOMER_ROW_SELECTOR, timeoutMs },
+  );
+}
+
+export interface SortTimings {
+  /** From the click on the column's sort button until the re-ordered rows are painted. */
+  sortDrawnMs: number;
+  /** The first row's customer before and after, to show the order really changed. */
+  firstBefore: string;
+  firstAfter: string;
+}
+
+/** Clicks the sort button of the customer table's column whose header starts with `headerStart`, and times it. */
+export async function timeCustomerSort(page: Page, headerStart: string, timeoutMs: number): Promise<SortTimings> {
+  return page.evaluate(
+    ({ rowSelector, headerStart: start, timeoutMs: limitMs }) =>
+      new Promise<SortTimings>((resolve, reject) => {
+        const table = document.querySelector('[role="table"][aria-label="Customers"]');
+        const header = Array.from(table?.querySelectorAll('[role="columnheader"]') ?? []).find((cell) => (cell.textContent ?? '').trim().startsWith(start));
+        const button = header?.querySelector('button');
+        if (table === null || header === undefined || button === null || button === undefined) {
+          reject(new Error(`the customer table has no sortable column "${start}…"`));
+          return;
+        }
+        const firstBefore = (document.querySelector(rowSelector)?.querySelector('[role="cell"]')?.textContent ?? '').trim();
+        const sortBefore = header.getAttribute('aria-sort') ?? 'none';
+        const startMs = performance.now();
+        const timer = window.setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`the sort was not drawn within ${limitMs} ms`));
+        }, limitMs);
+        const observer = new MutationObserver(() => {
+          if ((header.getAttribute('aria-sort') ?? 'none') === sortBefore) return;
+          observer.disconnect();
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              const sortDrawnMs = performance.now() - startMs;
+              window.clearTimeout(timer);
+              const firstAfter = (document.querySelector(rowSelector)?.querySelector('[role="cell"]')?.textContent ?? '').trim();
+              resolve({ sortDrawnMs, firstBefore, firstAfter });
+            }, 0),
+          );
+        });
+        observer.observe(table, { childList: true, subtree: true, attributes: true, characterData: true });
+        button.click();
+      }),
+    { rowSelector: CUSTOMER_ROW_SELECTOR, headerStart, timeoutMs },
+  );
+}
+
+/**
+ * Clicks the nav button `screenLabel` and times it until the per-customer table's rows are painted: with results
+ * already in the store, this is the render of the results and of the table over all its rows, without the replay.
+ */
+export async function timeScreenUntilCustomerRows(page: Page, screenLabel: string, timeoutMs: number): Promise<number> {
+  return page.evaluate(
+    ({ rowSelector, screenLabel: label, timeoutMs: limitMs }) =>
+      new Promise<number>((resolve, reject) => {
+        const nav = document.querySelector('nav[aria-label="Screens"]');
+        const button = Array.from(nav?.querySelectorAll('button') ?? []).find((candidate) => (candidate.textContent ?? '').trim() === label);
+        if (button === undefined) {
+          reject(new Error(`the nav has no "${label}" screen`));
+          return;
+        }
+        if (document.querySelector(rowSelector) !== null) {
+          reject(new Error('the customer table is already drawn; show another screen first'));
+          return;
+        }
+        const startMs = performance.now();
+        const timer = window.setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`the customer table was not drawn within ${limitMs} ms`));
+        }, limitMs);
+        const observer = new MutationObserver(() => {
+          if (document.querySelector(rowSelector) === null) return;
+          observer.disconnect();
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              window.clearTimeout(timer);
+              resolve(performance.now() - startMs);
+            }, 0),
+          );
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        button.click();
+      }),
+    { rowSelector: CUSTOMER_ROW_SELECTOR, screenLabel, timeoutMs },
+  );
+}
