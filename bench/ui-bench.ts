@@ -41,6 +41,10 @@ export interface UiFigures {
   customerTableFirstPaintMs: number;
   customerTableRows: number;
   customerRowsInPage: number;
+  /** From the page (ms after the click): progress bar shown, each book's replay started, the last book done. */
+  runProgressShownMs: number;
+  runBookStartedMs: number[];
+  runReplayDoneMs: number;
   /** Sorting the table by "Change" (descending first), click until the re-ordered rows are painted. */
   customerSortMs: number;
   /** The second click on the same column (the other direction). */
@@ -116,6 +120,9 @@ async function measureInBrowser(url: string, workbookPath: string, known: KnownF
       customerTableFirstPaintMs: run.customerTableDrawnMs - run.headlineDrawnMs,
       customerTableRows: run.customerRowCount,
       customerRowsInPage: run.customerRowsInPage,
+      runProgressShownMs: run.progressShownMs,
+      runBookStartedMs: run.bookStartedMs,
+      runReplayDoneMs: run.replayDoneMs,
       customerSortMs: sort.sortDrawnMs,
       customerSortAgainMs: sortAgain.sortDrawnMs,
       compareScreenRedrawMs,

@@ -16,6 +16,14 @@ export interface RunDrawnTimings {
   customerRowCount: number;
   /** Rows the virtualised table actually put in the page at first paint. */
   customerRowsInPage: number;
+  /**
+   * Where the time went, as seen from the page (ms after the click, -1 when never seen): the progress bar first in
+   * the page (the inputs, dataset included, gathered on the page thread), each book's first progress line, and the
+   * last book's line reading all its events done (the worker finished; recording the run and drawing follow).
+   */
+  progressShownMs: number;
+  bookStartedMs: number[];
+  replayDoneMs: number;
 }
 
 const HEADLINE_SELECTOR = 'table[aria-label="Headline figures"] tr';
@@ -35,7 +43,8 @@ export async function timeRunUntilDrawn(page: Page, timeoutMs: number): Promise<
           reject(new Error('the Compare screen has no enabled "Run comparison" button'));
           return;
         }
-        const found = { headline: -1, table: -1 };
+        const found = { headline: -1, table: -1, progress: -1, done: -1 };
+        const bookStarted: number[] = [];
         const painted = { headline: -1, table: -1 };
         const startMs = performance.now();
         const timer = window.setTimeout(() => {
@@ -44,6 +53,16 @@ export async function timeRunUntilDrawn(page: Page, timeoutMs: number): Promise<
         }, limitMs);
         const observer = new MutationObserver(() => {
           const now = performance.now();
+          const line = document.querySelector('.replay-progress span')?.textContent ?? null;
+          if (line !== null) {
+            if (found.progress < 0) found.progress = now;
+            const parts = /\((\d+) of (\d+)\): ([\d,]+) of ([\d,]+) events/.exec(line);
+            if (parts !== null) {
+              const book = Number(parts[1]);
+              while (bookStarted.length < book) bookStarted.push(now);
+              if (found.done < 0 && book === Number(parts[2]) && parts[3] === parts[4]) found.done = now;
+            }
+          }
           if (found.headline < 0 && document.querySelector(headlineSelector) !== null) {
             found.headline = now;
             requestAnimationFrame(() =>
@@ -66,12 +85,16 @@ export async function timeRunUntilDrawn(page: Page, timeoutMs: number): Promise<
                   customerTableDrawnMs: painted.table - startMs,
                   customerRowCount: Number(table?.getAttribute('aria-rowcount') ?? '1') - 1,
                   customerRowsInPage: document.querySelectorAll(rowSelector).length,
+                  progressShownMs: found.progress < 0 ? -1 : found.progress - startMs,
+                  bookStartedMs: bookStarted.map((at) => at - startMs),
+                  replayDoneMs: found.done < 0 ? -1 : found.done - startMs,
                 });
               }, 0),
             );
           }
         });
-        observer.observe(document.body, { childList: true, subtree: true });
+        // characterData too: the progress line's numbers change in place.
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
         button.click();
       }),
     { headlineSelector: HEADLINE_SELECTOR, rowSelector: CUSTOMER_ROW_SELECTOR, timeoutMs },
