@@ -3,6 +3,7 @@
 import type { UsageDataset } from '../../core/engine/usage/dataset';
 import type { ImportIssue } from '../../core/engine/usage/import-error';
 import type { ImportJob, ImportJobRequest, ImportJobResponse } from './import-protocol';
+import { createWorkerJobClient, type JobWorkerHandle } from './worker-job-client';
 
 export type ImportJobOutcome =
   | { kind: 'read'; dataset: UsageDataset; customerRows: number; eventRows: number }
@@ -10,12 +11,8 @@ export type ImportJobOutcome =
   | { kind: 'cancelled' }
   | { kind: 'crashed'; message: string };
 
-export interface ImportWorkerHandle {
-  postMessage(message: ImportJobRequest, transfer: Transferable[]): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<ImportJobResponse>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
+/** What the client needs of a Worker (a Worker satisfies it; tests pass their own). */
+export type ImportWorkerHandle = JobWorkerHandle<ImportJobRequest, ImportJobResponse>;
 
 export interface ImportClient {
   run(job: ImportJob, onProgress: (bytesDone: number, bytesTotal: number, file: 'customers' | 'events') => void): Promise<ImportJobOutcome>;
@@ -23,51 +20,28 @@ export interface ImportClient {
   readonly running: boolean;
 }
 
+type ImportProgress = Extract<ImportJobResponse, { kind: 'progress' }>;
+
 export function createImportClient(startWorker: () => ImportWorkerHandle): ImportClient {
-  let worker: ImportWorkerHandle | null = null;
-  let nextJobId = 1;
-  let finish: ((outcome: ImportJobOutcome) => void) | null = null;
-
-  function stopWorker(): void {
-    worker?.terminate();
-    worker = null;
-  }
-
+  // Files are copied, not transferred: the page keeps them to import again after the user changes the mapping.
+  const client = createWorkerJobClient<ImportJob, ImportJobRequest, ImportJobResponse, ImportProgress, ImportJobOutcome>(startWorker, {
+    jobName: 'an import',
+    stoppedMessage: 'the import worker stopped',
+    request: (job, jobId) => ({ kind: 'import', jobId, job }),
+    jobIdOf: (response) => response.jobId,
+    progressOf: (response) => (response.kind === 'progress' ? response : null),
+    outcomeOf: (response) => {
+      if (response.kind === 'read') return { kind: 'read', dataset: response.dataset, customerRows: response.customerRows, eventRows: response.eventRows };
+      if (response.kind === 'invalid') return { kind: 'invalid', file: response.file, errors: response.errors, errorCount: response.errorCount };
+      return { kind: 'crashed', message: response.kind === 'crashed' ? response.message : 'the import worker answered out of turn' };
+    },
+  });
   return {
     get running() {
-      return finish !== null;
+      return client.running;
     },
-    run(job, onProgress) {
-      if (finish !== null) throw new Error('invariant: an import started while another runs');
-      const jobId = nextJobId++;
-      const active = worker ?? startWorker();
-      worker = active;
-      return new Promise<ImportJobOutcome>((resolve) => {
-        finish = (outcome) => {
-          finish = null;
-          resolve(outcome);
-        };
-        active.onmessage = (event) => {
-          const response = event.data;
-          if (response.jobId !== jobId) return;
-          if (response.kind === 'progress') onProgress(response.bytesDone, response.bytesTotal, response.file);
-          else if (response.kind === 'read') finish?.({ kind: 'read', dataset: response.dataset, customerRows: response.customerRows, eventRows: response.eventRows });
-          else if (response.kind === 'invalid') finish?.({ kind: 'invalid', file: response.file, errors: response.errors, errorCount: response.errorCount });
-          else finish?.({ kind: 'crashed', message: response.message });
-        };
-        active.onerror = (event) => {
-          stopWorker();
-          finish?.({ kind: 'crashed', message: event.message || 'the import worker stopped' });
-        };
-        // Copied, not transferred: the page keeps the files to import again after the user changes the mapping.
-        active.postMessage({ kind: 'import', jobId, job }, []);
-      });
-    },
-    cancel() {
-      if (finish === null) return;
-      stopWorker();
-      finish({ kind: 'cancelled' });
-    },
+    run: (job, onProgress) => client.run(job, (progress) => onProgress(progress.bytesDone, progress.bytesTotal, progress.file)),
+    cancel: () => client.cancel(),
   };
 }
 

@@ -4,6 +4,7 @@
 
 import type { ReplayReport } from '../../core/engine/report/report-model';
 import type { ReplayJob, ReplayJobRequest, ReplayJobResponse } from './replay-protocol';
+import { createWorkerJobClient, type JobWorkerHandle, type WorkerJobClient } from './worker-job-client';
 
 export type ReplayJobOutcome =
   | { kind: 'done'; reports: ReplayReport[] }
@@ -18,66 +19,23 @@ export interface ReplayProgressReport {
 }
 
 /** What the client needs of a Worker (a Worker satisfies it; tests pass their own). */
-export interface ReplayWorkerHandle {
-  postMessage(message: ReplayJobRequest): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<ReplayJobResponse>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
+export type ReplayWorkerHandle = JobWorkerHandle<ReplayJobRequest, ReplayJobResponse>;
 
-export interface ReplayClient {
-  run(job: ReplayJob, onProgress: (progress: ReplayProgressReport) => void): Promise<ReplayJobOutcome>;
-  /** Stops the running job at once; its promise resolves as cancelled. Nothing happens when none runs. */
-  cancel(): void;
-  readonly running: boolean;
-}
+export type ReplayClient = WorkerJobClient<ReplayJob, ReplayProgressReport, ReplayJobOutcome>;
 
 export function createReplayClient(startWorker: () => ReplayWorkerHandle): ReplayClient {
-  let worker: ReplayWorkerHandle | null = null;
-  let nextJobId = 1;
-  let finish: ((outcome: ReplayJobOutcome) => void) | null = null;
-
-  function stopWorker(): void {
-    worker?.terminate();
-    worker = null;
-  }
-
-  return {
-    get running() {
-      return finish !== null;
+  return createWorkerJobClient<ReplayJob, ReplayJobRequest, ReplayJobResponse, ReplayProgressReport, ReplayJobOutcome>(startWorker, {
+    jobName: 'a replay job',
+    stoppedMessage: 'the replay worker stopped',
+    request: (job, jobId) => ({ kind: 'replay', jobId, job }),
+    jobIdOf: (response) => response.jobId,
+    progressOf: (response) => (response.kind === 'progress' ? response : null),
+    outcomeOf: (response) => {
+      if (response.kind === 'done') return { kind: 'done', reports: response.reports };
+      if (response.kind === 'refused') return { kind: 'refused', bookIndex: response.bookIndex, message: response.message };
+      return { kind: 'crashed', message: response.kind === 'crashed' ? response.message : 'the replay worker answered out of turn' };
     },
-    run(job, onProgress) {
-      if (finish !== null) throw new Error('invariant: a replay job started while another runs');
-      const jobId = nextJobId++;
-      const active = worker ?? startWorker();
-      worker = active;
-      return new Promise<ReplayJobOutcome>((resolve) => {
-        finish = (outcome) => {
-          finish = null;
-          resolve(outcome);
-        };
-        active.onmessage = (event) => {
-          const response = event.data;
-          if (response.jobId !== jobId) return;
-          if (response.kind === 'progress') onProgress(response);
-          else if (response.kind === 'done') finish?.({ kind: 'done', reports: response.reports });
-          else if (response.kind === 'refused') finish?.({ kind: 'refused', bookIndex: response.bookIndex, message: response.message });
-          else finish?.({ kind: 'crashed', message: response.message });
-        };
-        active.onerror = (event) => {
-          // A worker that fails to load or throws outside the job leaves nothing to reuse.
-          stopWorker();
-          finish?.({ kind: 'crashed', message: event.message || 'the replay worker stopped' });
-        };
-        active.postMessage({ kind: 'replay', jobId, job });
-      });
-    },
-    cancel() {
-      if (finish === null) return;
-      stopWorker();
-      finish({ kind: 'cancelled' });
-    },
-  };
+  });
 }
 
 /** The browser's worker, built by Vite from replay-worker.ts as a file of the app's own origin. */
