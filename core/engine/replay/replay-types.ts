@@ -3,8 +3,8 @@
 import type { ReplayReport } from '../report/report-model';
 
 export interface ReplayOptions {
-  /** Start of the window (inclusive, ms); default: the first day of the month of the earliest customer start or event. */
-  fromMs?: number;
+  // The window always starts on the first day of the month of the earliest customer start or event: a later start
+  // would need opening balances and liabilities the history does not give.
   /** End of the window (exclusive, ms); default: the first day of the month after the last event. */
   toMs?: number;
   /** A report of the same dataset under the baseline book, for bill change per customer. */
