@@ -2,6 +2,7 @@
 // with a progress bar and a cancel button while the worker replays.
 
 import { useMemo } from 'react';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { useWorkbench } from '../../state/store';
 import { MAX_CANDIDATES } from '../../state/runs-slice';
 import { datasetChoices, versionChoices } from './compare-choices';
@@ -25,38 +26,24 @@ export function ComparisonChooser({ onRun, onCancel }: { onRun: () => void; onCa
     <section className="panel" aria-labelledby="compare-choice-heading">
       <h2 id="compare-choice-heading">Compare price books</h2>
       <div className="choice-grid">
-        <label className="field">
-          <span>Baseline</span>
-          <select
-            aria-label="Baseline"
-            value={comparison.baselineVersionId ?? ''}
-            disabled={running}
-            onChange={(event) => chooseBaseline(event.target.value === '' ? null : Number(event.target.value))}
-          >
-            <option value="">Choose a book…</option>
-            {versions.map((version) => (
-              <option key={version.versionId} value={version.versionId}>
-                {version.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Usage</span>
-          <select
-            aria-label="Dataset"
-            value={comparison.datasetId ?? ''}
-            disabled={running}
-            onChange={(event) => chooseDataset(event.target.value === '' ? null : Number(event.target.value))}
-          >
-            <option value="">Choose a dataset…</option>
-            {datasets.map((dataset) => (
-              <option key={dataset.datasetId} value={dataset.datasetId}>
-                {dataset.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect
+          label="Baseline"
+          ariaLabel="Baseline"
+          value={comparison.baselineVersionId}
+          choices={versions.map((version) => ({ id: version.versionId, label: version.label }))}
+          disabled={running}
+          placeholder="Choose a book…"
+          onChoose={chooseBaseline}
+        />
+        <ChoiceSelect
+          label="Usage"
+          ariaLabel="Dataset"
+          value={comparison.datasetId}
+          choices={datasets.map((dataset) => ({ id: dataset.datasetId, label: dataset.label }))}
+          disabled={running}
+          placeholder="Choose a dataset…"
+          onChoose={chooseDataset}
+        />
         <fieldset className="field candidates" disabled={running}>
           <legend>Candidates (up to {MAX_CANDIDATES})</legend>
           {versions.map((version) => {

@@ -14,6 +14,7 @@ import { datasetChoices, versionChoices } from '../compare/compare-choices';
 import { runFinance } from './finance-actions';
 import { financeMonthRows, financeTotalsRows, MONTH_HEADER } from './finance-rows';
 import { FinanceRulesForm } from './FinanceRulesForm';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 
 function FinanceResults({ result }: { result: FinanceResult }) {
   const { reports, labels } = result;
@@ -128,36 +129,22 @@ export function FinanceScreen() {
           liability for credits paid for but not yet used. Switch the breakage and expiry rules to see the same history under a what-if variant.
         </p>
         <div className="choice-grid">
-          <label className="field">
-            <span>Price book</span>
-            <select
-              aria-label="Finance book"
-              value={choice.versionId ?? ''}
-              disabled={running}
-              onChange={(event) => chooseFinance({ versionId: event.target.value === '' ? null : Number(event.target.value) })}
-            >
-              {versions.map((version) => (
-                <option key={version.versionId} value={version.versionId}>
-                  {version.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Usage</span>
-            <select
-              aria-label="Finance dataset"
-              value={choice.datasetId ?? ''}
-              disabled={running}
-              onChange={(event) => chooseFinance({ datasetId: event.target.value === '' ? null : Number(event.target.value) })}
-            >
-              {datasets.map((dataset) => (
-                <option key={dataset.datasetId} value={dataset.datasetId}>
-                  {dataset.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceSelect
+            label="Price book"
+            ariaLabel="Finance book"
+            value={choice.versionId}
+            choices={versions.map((version) => ({ id: version.versionId, label: version.label }))}
+            disabled={running}
+            onChoose={(versionId) => chooseFinance({ versionId })}
+          />
+          <ChoiceSelect
+            label="Usage"
+            ariaLabel="Finance dataset"
+            value={choice.datasetId}
+            choices={datasets.map((dataset) => ({ id: dataset.datasetId, label: dataset.label }))}
+            disabled={running}
+            onChoose={(datasetId) => chooseFinance({ datasetId })}
+          />
         </div>
         <FinanceRulesForm rules={choice.rules} disabled={running} onChange={(rules) => chooseFinance({ rules })} />
         <div className="actions">
