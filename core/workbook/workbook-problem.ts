@@ -12,12 +12,19 @@ export type WorkbookProblemCode =
   | 'dataset_not_found'
   | 'dataset_name_taken'
   | 'dataset_name_empty'
+  | 'customer_not_found'
   | 'usage_import_failed'
   | 'scenario_not_found'
   | 'scenario_name_taken'
   | 'scenario_without_candidates'
   | 'scenario_options_invalid'
-  | 'run_not_found';
+  | 'run_not_found'
+  | 'price_book_export_hash_invalid'
+  | 'price_book_export_form_unknown'
+  | 'price_book_export_via_unknown'
+  | 'price_book_export_file_name_empty'
+  | 'price_book_export_text_mismatch'
+  | 'price_book_export_version_mismatch';
 
 export interface WorkbookProblem {
   code: WorkbookProblemCode;

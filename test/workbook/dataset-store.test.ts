@@ -3,9 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { buildDataset } from '../../core/engine/usage/build-dataset';
 import type { UsageDataset } from '../../core/engine/usage/dataset';
 import { exportWorkbook, openWorkbook } from '../../core/workbook/open-workbook';
-import { loadDataset, loadDatasetCustomers, saveDataset, type DatasetSource } from '../../core/workbook/repositories/dataset-store';
+import { loadCustomerUsage, loadDataset, loadDatasetCustomers, readStoredDataset, saveDataset, type DatasetSource } from '../../core/workbook/repositories/dataset-store';
 import { findDatasetByName, getDataset, latestDataset, listDatasets } from '../../core/workbook/repositories/datasets';
 import { queryRows } from '../../core/workbook/sql-rows';
+import { decodeStoredDataset, storedDatasetBuffers } from '../../core/workbook/usage/stored-dataset';
 import { USAGE_CHUNK_EVENTS } from '../../core/workbook/usage/usage-chunks';
 import { expectSameDataset, freshWorkbook, sameBytes, smallDataset, sqlJs, valueOf } from './workbook-support';
 
@@ -254,5 +255,81 @@ describe('damaged usage is refused, not misread', () => {
         message: 'The stored usage of dataset "2025 H1 export" is damaged (its customer table does not match its counts); import the usage again.',
       },
     });
+  });
+});
+
+describe('reading a dataset as stored bytes, to decode elsewhere', () => {
+  test('the stored bytes decode to the same dataset loadDataset gives, even after a transfer to another realm', async () => {
+    const workbook = await freshWorkbook();
+    const original = syntheticDataset(3 * USAGE_CHUNK_EVENTS + 17, 40, 5, 11);
+    const saved = valueOf(saveDataset(workbook, original, SOURCE));
+    const stored = valueOf(readStoredDataset(workbook, saved.id));
+    expect(stored.chunks).toHaveLength(4);
+    // What the page does with its worker: hand the blobs over without copying them.
+    const buffers = storedDatasetBuffers(stored);
+    const received = structuredClone(stored, { transfer: buffers });
+    expect(stored.chunks[0].time.bytes.byteLength).toBe(0);
+    expectSameDataset(valueOf(decodeStoredDataset(received)), original);
+    expectSameDataset(valueOf(loadDataset(workbook, saved.id)), original);
+  });
+
+  test('a stored dataset missing a block, or with a block out of place, is refused as damaged, never half read', async () => {
+    const workbook = await freshWorkbook();
+    const saved = valueOf(saveDataset(workbook, syntheticDataset(2 * USAGE_CHUNK_EVENTS + 5, 12, 3, 5), SOURCE));
+    const missing = valueOf(readStoredDataset(workbook, saved.id));
+    missing.chunks.splice(1, 1);
+    const refused = decodeStoredDataset(missing);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.problem.code).toBe('workbook_damaged');
+      expect(refused.problem.message).toBe(
+        'The stored usage of dataset "2025 H1 export" is damaged (its event blocks are malformed or do not add up to its event count); import the usage again.',
+      );
+    }
+    const swapped = valueOf(readStoredDataset(workbook, saved.id));
+    swapped.chunks.reverse();
+    expect(decodeStoredDataset(swapped).ok).toBe(false);
+    const fewerKeys = valueOf(readStoredDataset(workbook, saved.id));
+    fewerKeys.featureKeys.pop();
+    const keysRefused = decodeStoredDataset(fewerKeys);
+    expect(keysRefused.ok ? null : keysRefused.problem.message).toContain('its feature keys do not match its counts');
+  });
+
+  test('one customer’s usage, read from only the blocks that hold it, equals that customer’s part of the whole', async () => {
+    const workbook = await freshWorkbook();
+    // Few customers over several blocks: every customer's events cross a block boundary somewhere.
+    const original = syntheticDataset(3 * USAGE_CHUNK_EVENTS + 901, 7, 4, 23);
+    const saved = valueOf(saveDataset(workbook, original, SOURCE));
+    for (let c = 0; c < original.customers.ids.length; c++) {
+      const id = original.customers.ids[c];
+      const one = valueOf(loadCustomerUsage(workbook, saved.id, id));
+      const from = original.customerEventStart[c];
+      const to = original.customerEventStart[c + 1];
+      expect(one.customers.ids).toEqual([id]);
+      expect(one.customers.planKeys).toEqual([original.customers.planKeys[c]]);
+      expect(one.customers.segments).toEqual([original.customers.segments[c]]);
+      expect(Array.from(one.customers.startMs)).toEqual([original.customers.startMs[c]]);
+      expect(Array.from(one.customers.endMs)).toEqual([original.customers.endMs[c]]);
+      expect(one.featureKeys).toEqual(original.featureKeys);
+      expect(one.eventCount).toBe(to - from);
+      expect(Array.from(one.customerEventStart)).toEqual([0, to - from]);
+      expect(sameBytes(new Uint8Array(one.timeMs.buffer), new Uint8Array(original.timeMs.slice(from, to).buffer))).toBe(true);
+      expect(Array.from(one.featureIndex)).toEqual(Array.from(original.featureIndex.subarray(from, to)));
+      expect(Array.from(one.quantityMicros)).toEqual(Array.from(original.quantityMicros.subarray(from, to)));
+      expect(one.customerIndex.every((index) => index === 0)).toBe(true);
+    }
+  });
+
+  test('a customer without events gets an empty history, and an unknown customer is refused by name', async () => {
+    const workbook = await freshWorkbook();
+    const original = smallDataset();
+    const quiet = original.customers.ids.findIndex((_, c) => original.customerEventStart[c] === original.customerEventStart[c + 1]);
+    const saved = valueOf(saveDataset(workbook, original, SOURCE));
+    expect(original.customers.ids[quiet]).toBe('initech');
+    const one = valueOf(loadCustomerUsage(workbook, saved.id, 'initech'));
+    expect(one.eventCount).toBe(0);
+    expect(Array.from(one.customerEventStart)).toEqual([0, 0]);
+    const unknown = loadCustomerUsage(workbook, saved.id, 'nobody');
+    expect(unknown.ok ? null : unknown.problem).toEqual({ code: 'customer_not_found', message: 'Dataset "2025 H1 export" has no customer "nobody".' });
   });
 });

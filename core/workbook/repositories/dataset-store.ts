@@ -1,15 +1,16 @@
 // Writes a UsageDataset into the workbook as columnar chunks in one transaction, and reads it back into new typed
-// arrays equal to the original, value for value. A stored dataset is never changed afterwards.
+// arrays equal to the original, value for value — whole, as stored bytes to decode elsewhere, or one customer's part.
+// A stored dataset is never changed afterwards.
 
 import type { CustomerTable, UsageDataset } from '../../engine/usage/dataset';
 import { blobValue, lastInsertId, numberValue, queryOneRow, queryRows, textValue } from '../sql-rows';
 import { inTransaction } from '../transaction';
 import { isIntegerColumnEncoding, type EncodedIntegerColumn } from '../usage/column-codec';
-import { decodeCustomerColumns, encodeCustomerColumns, type DecodedCustomers } from '../usage/customer-columns';
+import { decodeCustomerColumns, encodeCustomerColumns, type CustomerColumnsRow, type DecodedCustomers } from '../usage/customer-columns';
+import { damagedDatasetMessage, decodeStoredDataset, type StoredDataset } from '../usage/stored-dataset';
 import {
   assertStorableDataset,
   chunkCount,
-  customerIndexFromOffsets,
   decodeChunk,
   encodeChunk,
   isTimeColumnEncoding,
@@ -65,38 +66,31 @@ export function saveDataset(workbook: Workbook, dataset: UsageDataset, source: D
 }
 
 export function loadDataset(workbook: Workbook, datasetId: number): WorkbookResult<UsageDataset> {
+  const stored = readStoredDataset(workbook, datasetId);
+  return stored.ok ? decodeStoredDataset(stored.value) : stored;
+}
+
+/**
+ * The dataset's rows as stored, bytes undecoded: what loadDataset decodes, read here where sql.js is and decoded
+ * elsewhere when that is cheaper for the caller (the page hands it to its replay worker). Malformed column
+ * encodings are refused here; counts and offsets when decoding.
+ */
+export function readStoredDataset(workbook: Workbook, datasetId: number): WorkbookResult<StoredDataset> {
   const found = getDataset(workbook, datasetId);
   if (!found.ok) return found;
   const summary = found.value;
-  const damaged = (what: string): WorkbookResult<UsageDataset> => fail('workbook_damaged', damagedMessage(summary, what));
-
-  const decodedCustomers = readCustomerColumns(workbook, summary);
-  if (!decodedCustomers.ok) return decodedCustomers;
-
-  const featureKeys = loadFeatureKeys(workbook, datasetId);
-  if (featureKeys.length !== summary.featureCount) return damaged('its feature keys do not match its counts');
-
-  const { eventCount } = summary;
-  const target = {
-    featureCount: featureKeys.length,
-    timeMs: new Float64Array(eventCount),
-    featureIndex: new Uint16Array(eventCount),
-    quantityMicros: new Float64Array(eventCount),
-  };
-  const chunksRead = readChunks(workbook, datasetId, (chunk, expectedFirstEvent) =>
-    chunk.firstEvent === expectedFirstEvent && decodeChunk(chunk, target),
-  );
-  if (chunksRead !== eventCount) return damaged('its event blocks are malformed or do not add up to its event count');
-
+  const customers = readCustomerRow(workbook, summary);
+  if (!customers.ok) return customers;
+  const chunks = readChunks(workbook, datasetId, '', []);
+  if (chunks === null) return fail('workbook_damaged', damagedDatasetMessage(summary.name, 'its event blocks are malformed or do not add up to its event count'));
   return succeed({
-    customers: decodedCustomers.value.customers,
-    featureKeys,
-    eventCount,
-    timeMs: target.timeMs,
-    customerIndex: customerIndexFromOffsets(decodedCustomers.value.customerEventStart, eventCount),
-    featureIndex: target.featureIndex,
-    quantityMicros: target.quantityMicros,
-    customerEventStart: decodedCustomers.value.customerEventStart,
+    name: summary.name,
+    customerCount: summary.customerCount,
+    eventCount: summary.eventCount,
+    featureCount: summary.featureCount,
+    customers: customers.value,
+    featureKeys: loadFeatureKeys(workbook, datasetId),
+    chunks,
   });
 }
 
@@ -108,31 +102,88 @@ export function loadDatasetCustomers(workbook: Workbook, datasetId: number): Wor
   return decoded.ok ? succeed(decoded.value.customers) : decoded;
 }
 
-function readCustomerColumns(workbook: Workbook, summary: DatasetSummary): WorkbookResult<DecodedCustomers> {
+/**
+ * The dataset cut down to one customer — their row of the customer table and their events — read from only the
+ * blocks that hold those events, so a drill-down into one customer of a large history costs milliseconds, not a load
+ * of the whole history. Refused when the dataset has no such customer.
+ */
+export function loadCustomerUsage(workbook: Workbook, datasetId: number, customerId: string): WorkbookResult<UsageDataset> {
+  const found = getDataset(workbook, datasetId);
+  if (!found.ok) return found;
+  const summary = found.value;
+  const decoded = readCustomerColumns(workbook, summary);
+  if (!decoded.ok) return decoded;
+  const { customers, customerEventStart } = decoded.value;
+  const c = customers.ids.indexOf(customerId);
+  if (c < 0) return fail('customer_not_found', `Dataset "${summary.name}" has no customer "${customerId}".`);
+  const featureKeys = loadFeatureKeys(workbook, datasetId);
+  if (featureKeys.length !== summary.featureCount) return fail('workbook_damaged', damagedDatasetMessage(summary.name, 'its feature keys do not match its counts'));
+  const first = customerEventStart[c];
+  const count = customerEventStart[c + 1] - first;
+  const columns = { featureCount: featureKeys.length, timeMs: new Float64Array(count), featureIndex: new Uint16Array(count), quantityMicros: new Float64Array(count) };
+  if (count > 0) {
+    const chunks = readChunks(workbook, datasetId, 'AND first_event < ? AND first_event + event_count > ?', [first + count, first]);
+    const spanStart = chunks?.[0]?.firstEvent ?? -1;
+    const spanCount = chunks === null ? 0 : chunks.reduce((total, chunk) => total + chunk.eventCount, 0);
+    const span = { featureCount: featureKeys.length, timeMs: new Float64Array(spanCount), featureIndex: new Uint16Array(spanCount), quantityMicros: new Float64Array(spanCount) };
+    let at = spanStart;
+    const whole =
+      chunks !== null &&
+      spanStart >= 0 &&
+      spanStart <= first &&
+      spanStart + spanCount >= first + count &&
+      chunks.every((chunk) => {
+        const ok = chunk.firstEvent === at && decodeChunk({ ...chunk, firstEvent: chunk.firstEvent - spanStart }, span);
+        at += chunk.eventCount;
+        return ok;
+      });
+    if (!whole) return fail('workbook_damaged', damagedDatasetMessage(summary.name, 'its event blocks are malformed or do not add up to its event count'));
+    const from = first - spanStart;
+    columns.timeMs.set(span.timeMs.subarray(from, from + count));
+    columns.featureIndex.set(span.featureIndex.subarray(from, from + count));
+    columns.quantityMicros.set(span.quantityMicros.subarray(from, from + count));
+  }
+  return succeed({
+    customers: {
+      ids: [customers.ids[c]],
+      planKeys: [customers.planKeys[c]],
+      segments: [customers.segments[c]],
+      startMs: Float64Array.of(customers.startMs[c]),
+      endMs: Float64Array.of(customers.endMs[c]),
+    },
+    featureKeys,
+    eventCount: count,
+    timeMs: columns.timeMs,
+    customerIndex: new Uint32Array(count),
+    featureIndex: columns.featureIndex,
+    quantityMicros: columns.quantityMicros,
+    customerEventStart: Uint32Array.of(0, count),
+  });
+}
+
+function readCustomerRow(workbook: Workbook, summary: DatasetSummary): WorkbookResult<CustomerColumnsRow> {
   const row = queryOneRow(
     workbook.database,
     'SELECT ids_json, plan_keys_json, segments_json, start_ms, end_ms, event_start FROM dataset_customers WHERE dataset_id = ?',
     [summary.id],
   );
-  if (row === null) return fail('workbook_damaged', damagedMessage(summary, 'its customers are missing'));
-  const decoded = decodeCustomerColumns(
-    {
-      idsJson: textValue(row[0], 'dataset_customers.ids_json'),
-      planKeysJson: textValue(row[1], 'dataset_customers.plan_keys_json'),
-      segmentsJson: textValue(row[2], 'dataset_customers.segments_json'),
-      startMs: blobValue(row[3], 'dataset_customers.start_ms'),
-      endMs: blobValue(row[4], 'dataset_customers.end_ms'),
-      eventStart: blobValue(row[5], 'dataset_customers.event_start'),
-    },
-    summary.customerCount,
-    summary.eventCount,
-  );
-  if (decoded === null) return fail('workbook_damaged', damagedMessage(summary, 'its customer table does not match its counts'));
-  return succeed(decoded);
+  if (row === null) return fail('workbook_damaged', damagedDatasetMessage(summary.name, 'its customers are missing'));
+  return succeed({
+    idsJson: textValue(row[0], 'dataset_customers.ids_json'),
+    planKeysJson: textValue(row[1], 'dataset_customers.plan_keys_json'),
+    segmentsJson: textValue(row[2], 'dataset_customers.segments_json'),
+    startMs: blobValue(row[3], 'dataset_customers.start_ms'),
+    endMs: blobValue(row[4], 'dataset_customers.end_ms'),
+    eventStart: blobValue(row[5], 'dataset_customers.event_start'),
+  });
 }
 
-function damagedMessage(summary: DatasetSummary, what: string): string {
-  return `The stored usage of dataset "${summary.name}" is damaged (${what}); import the usage again.`;
+function readCustomerColumns(workbook: Workbook, summary: DatasetSummary): WorkbookResult<DecodedCustomers> {
+  const row = readCustomerRow(workbook, summary);
+  if (!row.ok) return row;
+  const decoded = decodeCustomerColumns(row.value, summary.customerCount, summary.eventCount);
+  if (decoded === null) return fail('workbook_damaged', damagedDatasetMessage(summary.name, 'its customer table does not match its counts'));
+  return succeed(decoded);
 }
 
 function insertFeatures(workbook: Workbook, datasetId: number, featureKeys: string[]): void {
@@ -177,35 +228,33 @@ function insertChunks(workbook: Workbook, datasetId: number, dataset: UsageDatas
 }
 
 /**
- * Hands each stored chunk, in order, to `accept` with the event it should start at; returns the number of events
- * accepted, or -1 as soon as a chunk is refused or malformed.
+ * The dataset's stored chunks in order (those `where` narrows them to, when given), or null as soon as one has a
+ * column encoding this version does not know.
  */
-function readChunks(workbook: Workbook, datasetId: number, accept: (chunk: UsageChunk, expectedFirstEvent: number) => boolean): number {
+function readChunks(workbook: Workbook, datasetId: number, where: string, params: number[]): UsageChunk[] | null {
   const statement = workbook.database.prepare(
     `SELECT chunk_index, first_event, event_count, time_encoding, time_base_ms, time_step_ms, time_values,
        feature_encoding, feature_values, quantity_encoding, quantity_base_micros, quantity_step_micros, quantity_values
-     FROM usage_chunks WHERE dataset_id = ? ORDER BY chunk_index`,
+     FROM usage_chunks WHERE dataset_id = ? ${where} ORDER BY chunk_index`,
   );
   try {
-    statement.bind([datasetId]);
-    let events = 0;
+    statement.bind([datasetId, ...params]);
+    const chunks: UsageChunk[] = [];
     while (statement.step()) {
       const row = statement.get();
       const time = timeColumn(row[3], row[4], row[5], blobValue(row[6], 'usage_chunks.time_values'));
       const quantity = integerColumn(row[9], row[10], row[11], blobValue(row[12], 'usage_chunks.quantity_values'));
-      if (time === null || quantity === null) return -1;
-      const chunk: UsageChunk = {
+      if (time === null || quantity === null) return null;
+      chunks.push({
         chunkIndex: numberValue(row[0], 'usage_chunks.chunk_index'),
         firstEvent: numberValue(row[1], 'usage_chunks.first_event'),
         eventCount: numberValue(row[2], 'usage_chunks.event_count'),
         time,
         feature: { encoding: textValue(row[7], 'usage_chunks.feature_encoding'), bytes: blobValue(row[8], 'usage_chunks.feature_values') },
         quantity,
-      };
-      if (!accept(chunk, events)) return -1;
-      events += chunk.eventCount;
+      });
     }
-    return events;
+    return chunks;
   } finally {
     statement.free();
   }
