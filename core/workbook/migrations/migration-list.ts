@@ -3,8 +3,14 @@
 import { MIGRATION_0001_INITIAL } from './0001-initial';
 import { MIGRATION_0002_SCENARIOS_AND_RUNS } from './0002-scenarios-and-runs';
 import { MIGRATION_0003_PATCHED_CHUNK_ENCODINGS } from './0003-patched-chunk-encodings';
+import { MIGRATION_0004_PRICE_BOOK_EXPORTS } from './0004-price-book-exports';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [MIGRATION_0001_INITIAL, MIGRATION_0002_SCENARIOS_AND_RUNS, MIGRATION_0003_PATCHED_CHUNK_ENCODINGS];
+export const MIGRATIONS: readonly Migration[] = [
+  MIGRATION_0001_INITIAL,
+  MIGRATION_0002_SCENARIOS_AND_RUNS,
+  MIGRATION_0003_PATCHED_CHUNK_ENCODINGS,
+  MIGRATION_0004_PRICE_BOOK_EXPORTS,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
