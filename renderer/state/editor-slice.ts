@@ -1,14 +1,13 @@
 // What the user is editing and has not saved: the draft of the price book open in the editor (with its undo
-// history) and the drafts of books opened before and set aside, the rebalancing of burns on the Rebalance screen,
-// and the last export of each book. Drafts belong to the workbook they were opened from; when another workbook is
-// opened they are dropped, since its books differ. Only the pure modules under screens/editor and
-// screens/rebalance change a book; this slice keeps the results.
+// history) and the drafts of books opened before and set aside, and the rebalancing of burns on the Rebalance
+// screen. Drafts belong to the workbook they were opened from; when another workbook is opened they are dropped,
+// since its books differ. Only the pure modules under screens/editor and screens/rebalance change a book; this slice
+// keeps the results. Exports are not kept here: they are recorded in the workbook (screens/export/export-record.ts).
 
 import type { StateCreator } from 'zustand';
 import type { PriceBook } from '../../core/engine/price-book/model';
 import type { Workbook } from '../../core/workbook/workbook';
 import { createHistory, recordEdit, redo, undo, type EditHistory, type EditMark } from '../screens/editor/edit-history';
-import type { ExportRecord } from '../screens/export/export-record';
 import type { WorkbenchState } from './store';
 
 export interface EditorDraft {
@@ -45,8 +44,6 @@ export interface EditorState {
   /** Drafts of other books, set aside when another book was opened, by book id. */
   parked: Record<string, EditorDraft>;
   rebalance: RebalanceDraft;
-  /** The last export of each book in this session, by book id (export-record.ts says why not in the workbook). */
-  lastExports: Record<string, ExportRecord>;
 }
 
 export interface EditorSlice {
@@ -65,13 +62,12 @@ export interface EditorSlice {
   redoDraftEdit(): void;
   /** The open draft was saved as `versionNumber`: unsaved changes are now counted from it. */
   draftSaved(versionNumber: number): void;
-  exportRecorded(record: ExportRecord): void;
   setRebalance(change: (draft: RebalanceDraft) => RebalanceDraft): void;
 }
 
 export const EMPTY_REBALANCE: RebalanceDraft = { baselineVersionId: null, datasetId: null, versionIds: [], books: {} };
 
-const EMPTY_EDITOR: EditorState = { workbook: null, draft: null, parked: {}, rebalance: EMPTY_REBALANCE, lastExports: {} };
+const EMPTY_EDITOR: EditorState = { workbook: null, draft: null, parked: {}, rebalance: EMPTY_REBALANCE };
 
 function newDraft(start: DraftStart): EditorDraft {
   return { bookId: start.bookId, baseVersionNumber: start.baseVersionNumber, history: createHistory(start.book) };
@@ -119,10 +115,6 @@ export const createEditorSlice: StateCreator<WorkbenchState, [], [], EditorSlice
     draftSaved: (versionNumber) => {
       const { editor } = get();
       if (editor.draft !== null) set({ editor: { ...editor, draft: { ...editor.draft, baseVersionNumber: versionNumber } } });
-    },
-    exportRecorded: (record) => {
-      const { editor } = get();
-      set({ editor: { ...editor, lastExports: { ...editor.lastExports, [record.bookId]: record } } });
     },
     setRebalance: (change) => {
       const { editor } = get();

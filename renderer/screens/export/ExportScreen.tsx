@@ -1,27 +1,30 @@
 // The Export screen: pick a price book (the editor's draft or a stored version), validate it, and write its
 // canonical JSON with its SHA-256 content hash, as the book alone or wrapped in the envelope; copy it or save it
-// as a file. A book with errors is not exported: its errors are listed instead. What changed since the book's last
-// export in this session is shown before it leaves.
+// as a file. A book with errors is not exported: its errors are listed instead. Every export that leaves is recorded
+// in the workbook; what changed since the book's last export, and its past exports, are shown before the next leaves.
 
 import { useEffect, useMemo, useState } from 'react';
+import { lastPriceBookExport, type PriceBookExportForm, type PriceBookExportVia } from '../../../core/workbook/repositories/price-book-exports';
 import { useServices } from '../../app/services';
-import { useWorkbench } from '../../state/store';
+import { useWorkbench, workbenchStore } from '../../state/store';
 import { ChangeSummary } from '../editor/ChangeSummary';
 import { formatTime } from '../workbook/workbook-lines';
-import { compareWithLastExport, exportInForm, recordExport, type ExportForm, type ExportRecord } from './export-record';
-import { DRAFT_SOURCE_ID, exportSources, sourceBook } from './export-sources';
+import { recordExportInWorkbook } from './export-actions';
+import { exportHistory, type ExportHistory } from './export-history';
+import { compareWithLastExport, exportInForm, recordExport } from './export-record';
+import { DRAFT_SOURCE_ID, exportSources, sourceBook, sourceVersionId } from './export-sources';
 import { downloadText } from './text-download';
 import '../editor/editor.css';
 import './export.css';
 
-const FORMS: ReadonlyArray<{ value: ExportForm; text: string }> = [
+const FORMS: ReadonlyArray<{ value: PriceBookExportForm; text: string }> = [
   { value: 'book', text: 'Price book JSON' },
   { value: 'envelope', text: 'Envelope: format, schema version, content hash and the book' },
 ];
 
 function LastExport({ comparison }: { comparison: ReturnType<typeof compareWithLastExport> }) {
   if (comparison.kind === 'first-export') {
-    return <p className="hint">This book has not been exported in this session yet, so there is nothing to compare with.</p>;
+    return <p className="hint">This book has not been exported yet, so there is nothing to compare with.</p>;
   }
   const when = `${comparison.last.fileName}, ${comparison.last.via === 'file' ? 'saved' : 'copied'} ${formatTime(comparison.last.exportedAtMs)}`;
   if (comparison.kind === 'same-as-last') return <p className="hint">Same content as the last export ({when}).</p>;
@@ -35,16 +38,34 @@ function LastExport({ comparison }: { comparison: ReturnType<typeof compareWithL
   );
 }
 
+function PastExports({ history }: { history: ExportHistory }) {
+  return (
+    <section className="panel export-history" aria-labelledby="export-history-heading">
+      <h3 id="export-history-heading">Past exports of this book</h3>
+      {history.lines.length === 0 ? (
+        <p className="hint">None recorded in this workbook yet.</p>
+      ) : (
+        <ul className="export-history-list" aria-label="Past exports">
+          {history.lines.map((line) => (
+            <li key={line.id}>
+              {line.when} · <code>{line.hashPrefix}</code> · <code>{line.fileName}</code> · {line.how}
+            </li>
+          ))}
+        </ul>
+      )}
+      {history.olderNotShown && <p className="hint">Older exports are kept in the workbook but not listed here.</p>}
+    </section>
+  );
+}
+
 export function ExportScreen() {
   const { now } = useServices();
   const workbook = useWorkbench((state) => state.workbook);
   const revision = useWorkbench((state) => state.workbookRevision);
   const draft = useWorkbench((state) => state.editor.draft?.history.present ?? null);
-  const lastExports = useWorkbench((state) => state.editor.lastExports);
-  const exportRecorded = useWorkbench((state) => state.exportRecorded);
   const showScreen = useWorkbench((state) => state.showScreen);
   const [sourceId, setSourceId] = useState<string | null>(null);
-  const [form, setForm] = useState<ExportForm>('book');
+  const [form, setForm] = useState<PriceBookExportForm>('book');
   const [notice, setNotice] = useState<{ text: string; problem: boolean } | null>(null);
 
   const sources = useMemo(() => (workbook === null ? [] : exportSources(workbook, draft)), [workbook, revision, draft]);
@@ -55,34 +76,44 @@ export function ExportScreen() {
   const picked = useMemo(() => (workbook === null || chosen === null ? null : sourceBook(workbook, draft, chosen)), [workbook, revision, draft, chosen]);
   const book = picked?.ok ? picked.book : null;
   const exported = useMemo(() => (book === null ? null : exportInForm(book, form)), [book, form]);
+  const bookId = book?.id ?? null;
+  // Re-read at every revision: recording an export is a change to the workbook like any other.
+  const last = useMemo(() => (workbook === null || bookId === null ? null : lastPriceBookExport(workbook, bookId)), [workbook, revision, bookId]);
+  const history = useMemo(() => (workbook === null || bookId === null ? null : exportHistory(workbook, bookId)), [workbook, revision, bookId]);
   const comparison = useMemo(
-    () => (book !== null && exported?.ok ? compareWithLastExport(lastExports[book.id] ?? null, book, exported.contentHash) : null),
-    [book, exported, lastExports],
+    () => (book !== null && exported?.ok && last?.ok ? compareWithLastExport(last.value, book, exported.contentHash) : null),
+    [book, exported, last],
   );
 
   if (workbook === null) return <p className="hint">Opening the workbook…</p>;
 
-  function record(via: ExportRecord['via']): void {
-    if (book === null || exported === null || !exported.ok) return;
-    exportRecorded(recordExport(book, exported, { form, via, exportedAtMs: now() }));
+  /** Records the export that just left; returns why it could not be recorded, or null. */
+  function record(via: PriceBookExportVia): string | null {
+    if (workbook === null || chosen === null || book === null || exported === null || !exported.ok) return null;
+    const versionId = sourceVersionId(workbook, chosen, book.id, exported.contentHash);
+    const recorded = recordExportInWorkbook(workbenchStore, recordExport(book, exported, { form, via, exportedAtMs: now(), versionId }));
+    return recorded.ok ? null : `It was not recorded in the workbook: ${recorded.problem.message}`;
+  }
+
+  function tell(done: string, unrecorded: string | null): void {
+    setNotice(unrecorded === null ? { text: done, problem: false } : { text: `${done} ${unrecorded}`, problem: true });
   }
 
   async function copy(): Promise<void> {
     if (exported === null || !exported.ok) return;
     try {
       await navigator.clipboard.writeText(exported.json);
-      record('clipboard');
-      setNotice({ text: `Copied ${exported.fileName} to the clipboard.`, problem: false });
     } catch {
       setNotice({ text: 'The clipboard could not be written (the browser refused); save the file instead.', problem: true });
+      return;
     }
+    tell(`Copied ${exported.fileName} to the clipboard.`, record('clipboard'));
   }
 
   function save(): void {
     if (exported === null || !exported.ok) return;
     downloadText(exported.json, exported.fileName, 'application/json', document);
-    record('file');
-    setNotice({ text: `Saved ${exported.fileName}.`, problem: false });
+    tell(`Saved ${exported.fileName}.`, record('file'));
   }
 
   return (
@@ -171,12 +202,14 @@ export function ExportScreen() {
               {notice.text}
             </p>
           )}
+          {last !== null && !last.ok && <p className="problem">{last.problem.message}</p>}
           {comparison !== null && <LastExport comparison={comparison} />}
           <pre className="export-preview" aria-label="Exported JSON">
             {exported.json}
           </pre>
         </section>
       )}
+      {history !== null && <PastExports history={history} />}
     </div>
   );
 }

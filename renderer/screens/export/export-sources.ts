@@ -46,3 +46,16 @@ export function sourceBook(workbook: Workbook, draft: PriceBook | null, sourceId
   const stored = readPriceBookVersionById(workbook, Number(match[1]));
   return stored.ok ? { ok: true, book: stored.value.book } : { ok: false, message: stored.problem.message };
 }
+
+/**
+ * The stored version an export of a source is, for its record: the version picked, or for the draft the version of
+ * its book with the very same text (a draft just opened, or just saved, is that version); null for a draft that is
+ * no stored version.
+ */
+export function sourceVersionId(workbook: Workbook, sourceId: string, bookId: string, contentHash: string): number | null {
+  const match = /^version:(\d+)$/.exec(sourceId);
+  if (match !== null) return Number(match[1]);
+  const history = priceBookHistory(workbook, bookId);
+  if (!history.ok) return null;
+  return history.value.find((version) => version.contentHash === contentHash)?.versionId ?? null;
+}

@@ -32,14 +32,25 @@ describe('exporting a price book', () => {
 
   test('the first export has nothing to compare with; the same book again is the same as last', () => {
     const book = cleanBook();
-    const record = recordExport(book, exported('envelope', book), { form: 'envelope', via: 'file', exportedAtMs: 1 });
-    expect(record.bookJson).toBe(canonicalPriceBookJson(book));
+    const record = recordExport(book, exported('envelope', book), { form: 'envelope', via: 'file', exportedAtMs: 1, versionId: 7 });
+    expect(record).toEqual({
+      bookId: 'test-book',
+      versionId: 7,
+      contentHash: priceBookContentHash(book),
+      form: 'envelope',
+      fileName: exported('envelope', book).fileName,
+      via: 'file',
+      // The book's own text, not the envelope that left: it hashes to the record's hash.
+      bookJson: canonicalPriceBookJson(book),
+      exportedAtMs: 1,
+    });
+    expect(sha256HexOfText(record.bookJson)).toBe(record.contentHash);
     expect(compareWithLastExport(null, book, priceBookContentHash(book))).toEqual({ kind: 'first-export' });
     expect(compareWithLastExport(record, book, priceBookContentHash(book)).kind).toBe('same-as-last');
   });
 
   test('a changed book lists its changes since the last export', () => {
-    const record = recordExport(cleanBook(), exported('book'), { form: 'book', via: 'clipboard', exportedAtMs: 1 });
+    const record = recordExport(cleanBook(), exported('book'), { form: 'book', via: 'clipboard', exportedAtMs: 1, versionId: null });
     const changed = setFeatureBurn(cleanBook(), 0, '0.9');
     const hash = exportPriceBook(changed);
     if (!hash.ok) throw new Error('expected a valid book');
