@@ -36,6 +36,17 @@ function latestDemoBook(): PriceBook {
   return books[books.length - 1].book;
 }
 
+/** The lines of the book's past exports, newest first. */
+function pastExports(exporter: ExportPage): Promise<string[]> {
+  return exporter.page.locator('.export-history-list li').allInnerTexts();
+}
+
+/** When the newest past export was made, as the list shows it. */
+async function exportTime(exporter: ExportPage): Promise<string> {
+  const [newest] = await pastExports(exporter);
+  return newest.split(' · ')[0];
+}
+
 function exported(result: ReturnType<typeof exportPriceBook>) {
   if (!result.ok) throw new Error(result.errors[0].message);
   return result;
@@ -73,7 +84,7 @@ describe('exporting a price book', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const editor = await EditorPage.show(workbench);
     await editor.button('Export…').click();
     const exporter = await ExportPage.show(workbench);
-    expect(await exporter.lastExportText()).toBe('This book has not been exported in this session yet, so there is nothing to compare with.');
+    expect(await exporter.lastExportText()).toBe('This book has not been exported yet, so there is nothing to compare with.');
     const first = await exporter.save();
     expect(sha256HexOfText(new TextDecoder().decode(first.bytes))).toBe(exported(exportPriceBook(latestDemoBook())).contentHash);
 
@@ -91,5 +102,43 @@ describe('exporting a price book', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const second = await exporter.save();
     expect(new TextDecoder().decode(second.bytes)).toBe(expected.json);
     expect(await exporter.lastExportText()).toMatch(/^Same content as the last export \(ai-platform-2025-10-expiry-[0-9a-f]{12}\.json, saved \d{4}-\d\d-\d\d \d\d:\d\d UTC\)\.$/);
+  });
+
+  test('an export is recorded in the workbook: after a reload and a new version, the diff is against the export made before', async () => {
+    const workbench = await WorkbenchPage.open(context, inject('webAppUrl'));
+    const exporter = await ExportPage.show(workbench);
+    await exporter.pick('AI Platform — rollover (ai-platform) v3');
+    expect(await pastExports(exporter)).toEqual([]);
+    const first = await exporter.save();
+    const expected = exported(exportPriceBook(latestDemoBook()));
+    expect(first.fileName).toBe(expected.fileName);
+    const recordedLine = new RegExp(
+      `^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC · ${expected.contentHash.slice(0, 12)} · ${expected.fileName.replaceAll('.', '\\.')} · saved as a file, book JSON, v3$`,
+    );
+    await exporter.page.locator('.export-history-list li').first().waitFor();
+    expect(await pastExports(exporter)).toEqual([expect.stringMatching(recordedLine)]);
+
+    // The record is a change to the workbook: it is stored, and is there after a reload.
+    await workbench.waitUntilSaved();
+    await workbench.reload();
+    const editor = await EditorPage.show(workbench);
+    await editor.type('Burn per unit of Embeddings', '0.06');
+    await editor.openSaveVersion();
+    expect(await editor.saveVersion('embeddings dearer', 4)).toBe('Saved as version 4.');
+
+    const afterReload = await ExportPage.show(workbench);
+    await afterReload.pick('AI Platform — rollover (ai-platform) v4');
+    await afterReload.page.locator('.export-ready').waitFor();
+    expect(await afterReload.changesSinceLastExport()).toEqual(['Feature "embeddings": burn per unit 0.05 → 0.06 credits (+20.00%)']);
+    expect(await afterReload.lastExportText()).toBe(`Changes since the last export (${expected.fileName}, saved ${await exportTime(afterReload)}): 1`);
+    expect(await pastExports(afterReload)).toEqual([expect.stringMatching(recordedLine)]);
+    await workbench.screenshot('export-04-diff-to-export-before-reload');
+
+    const second = await afterReload.save();
+    await afterReload.page.locator('.export-history-list li').nth(1).waitFor();
+    const lines = await pastExports(afterReload);
+    expect(lines[0]).toContain(`${sha256HexOfText(new TextDecoder().decode(second.bytes)).slice(0, 12)} · ${second.fileName} · saved as a file, book JSON, v4`);
+    expect(lines[1]).toMatch(recordedLine);
+    expect(await afterReload.lastExportText()).toBe(`Same content as the last export (${second.fileName}, saved ${await exportTime(afterReload)}).`);
   });
 });
