@@ -70,6 +70,8 @@ function milliseconds(ms: number): string {
 function figureText(value: unknown): string {
   if (typeof value === 'number') return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
   if (Array.isArray(value)) return value.map(figureText).join(', ');
+  // A record of named figures ("compare:replayed" → ms): "name at 1,234, name at 2,345" in the order given.
+  if (typeof value === 'object' && value !== null) return Object.entries(value).map(([name, figure]) => `${name} ${figureText(figure)}`).join(', ');
   return String(value);
 }
 

@@ -15,7 +15,7 @@ import { CHROMIUM_PATH, launchChromium, newWorkbenchContext } from '../test/e2e/
 import { buildWebApp, serveFolder } from '../test/e2e/support/web-app-server';
 import type { BenchBook } from './bench-books';
 import type { Skipped } from './bench-report';
-import { timeCustomerSort, timeRunUntilDrawn, timeScreenUntilCustomerRows } from './ui/page-timing';
+import { stepMarksSinceRun, timeCustomerSort, timeRunUntilDrawn, timeScreenUntilCustomerRows } from './ui/page-timing';
 import { uiBenchWorkbookBytes } from './ui/ui-workbook';
 import { uploadWorkbookFile } from './ui/workbook-upload';
 
@@ -45,6 +45,8 @@ export interface UiFigures {
   runProgressShownMs: number;
   runBookStartedMs: number[];
   runReplayDoneMs: number;
+  /** The steps the app marks on its timeline (renderer/app/step-marks.ts), in ms after the click, autosave included. */
+  runSteps: Record<string, number>;
   /** Sorting the table by "Change" (descending first), click until the re-ordered rows are painted. */
   customerSortMs: number;
   /** The second click on the same column (the other direction). */
@@ -105,6 +107,7 @@ async function measureInBrowser(url: string, workbookPath: string, known: KnownF
     if (run.customerRowCount !== known.customers) {
       throw new Error(`invariant: the customer table holds ${run.customerRowCount} rows, the history ${known.customers} customers`);
     }
+    const steps = await stepMarksSinceRun(workbench.page, 'autosave:stored', RUN_TIMEOUT_MS);
     progress('ui: sorting the customer table');
     const sort = await timeCustomerSort(workbench.page, 'Change', SORT_TIMEOUT_MS);
     const sortAgain = await timeCustomerSort(workbench.page, 'Change', SORT_TIMEOUT_MS);
@@ -123,6 +126,7 @@ async function measureInBrowser(url: string, workbookPath: string, known: KnownF
       runProgressShownMs: run.progressShownMs,
       runBookStartedMs: run.bookStartedMs,
       runReplayDoneMs: run.replayDoneMs,
+      runSteps: Object.fromEntries(steps.map((mark) => [mark.step, Math.round(mark.atMs)])),
       customerSortMs: sort.sortDrawnMs,
       customerSortAgainMs: sortAgain.sortDrawnMs,
       compareScreenRedrawMs,

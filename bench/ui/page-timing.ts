@@ -44,6 +44,8 @@ export async function timeRunUntilDrawn(page: Page, timeoutMs: number): Promise<
           return;
         }
         const found = { headline: -1, table: -1, progress: -1, done: -1 };
+        // The steps the app marks on its timeline are read back after the click (see stepMarksSinceRun).
+        (window as unknown as { cwRunClickedAt: number }).cwRunClickedAt = performance.now();
         const bookStarted: number[] = [];
         const painted = { headline: -1, table: -1 };
         const startMs = performance.now();
@@ -184,5 +186,43 @@ export async function timeScreenUntilCustomerRows(page: Page, screenLabel: strin
         button.click();
       }),
     { rowSelector: CUSTOMER_ROW_SELECTOR, screenLabel, timeoutMs },
+  );
+}
+
+export interface StepMarkTiming {
+  /** The app's mark ("compare:replayed", "autosave:stored", …), from renderer/app/step-marks.ts. */
+  step: string;
+  /** When, in ms after the click on "Run comparison". */
+  atMs: number;
+}
+
+/**
+ * The steps the app marked on its timeline since the last timed click on "Run comparison", once `lastStep` has been
+ * marked (waiting for it up to `timeoutMs`): where the time between the click and the drawn results went, and the
+ * autosave that follows.
+ */
+export async function stepMarksSinceRun(page: Page, lastStep: string, timeoutMs: number): Promise<StepMarkTiming[]> {
+  return page.evaluate(
+    ({ lastStep: last, timeoutMs: limitMs }) =>
+      new Promise<StepMarkTiming[]>((resolve, reject) => {
+        const clickedAt = (window as unknown as { cwRunClickedAt?: number }).cwRunClickedAt;
+        if (clickedAt === undefined) {
+          reject(new Error('no timed run: call timeRunUntilDrawn first'));
+          return;
+        }
+        const giveUpAt = performance.now() + limitMs;
+        const look = (): void => {
+          const marks = performance.getEntriesByType('mark').filter((mark) => mark.name.startsWith('cw:') && mark.startTime >= clickedAt);
+          if (marks.some((mark) => mark.name === `cw:${last}`)) {
+            resolve(marks.map((mark) => ({ step: mark.name.slice(3), atMs: mark.startTime - clickedAt })));
+          } else if (performance.now() > giveUpAt) {
+            reject(new Error(`the app did not mark "${last}" within ${limitMs} ms`));
+          } else {
+            setTimeout(look, 50);
+          }
+        };
+        look();
+      }),
+    { lastStep, timeoutMs },
   );
 }

@@ -3,6 +3,7 @@
 // While stored bytes that could not be opened are waiting to be rescued, only an explicit save writes over them.
 
 import { exportWorkbook } from '../../core/workbook/open-workbook';
+import { markStep } from '../app/step-marks';
 import type { WorkbookStore } from '../storage/workbook-persistence';
 import type { WorkbenchStore } from './store';
 
@@ -40,7 +41,11 @@ export function startAutosave(
     if (workbook === null) return;
     const revision = state.workbookRevision;
     state.saveStarted();
-    const saved = await storage.save(exportWorkbook(workbook));
+    markStep('autosave:started');
+    const bytes = exportWorkbook(workbook);
+    markStep('autosave:exported');
+    const saved = await storage.save(bytes);
+    markStep('autosave:stored');
     if (saved.ok) store.getState().saveSucceeded(revision, saved.value.savedAtMs);
     else store.getState().saveFailed(saved.problem.message);
   }

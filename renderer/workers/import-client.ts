@@ -28,6 +28,7 @@ export function createImportClient(startWorker: () => ImportWorkerHandle): Impor
     jobName: 'an import',
     stoppedMessage: 'the import worker stopped',
     request: (job, jobId) => ({ kind: 'import', jobId, job }),
+    transferOf: () => [],
     jobIdOf: (response) => response.jobId,
     progressOf: (response) => (response.kind === 'progress' ? response : null),
     outcomeOf: (response) => {

@@ -3,11 +3,13 @@
 // sentence), cancelled, or crashed.
 
 import type { ReplayReport } from '../../core/engine/report/report-model';
-import type { ReplayJob, ReplayJobRequest, ReplayJobResponse } from './replay-protocol';
+import type { UsageDataset } from '../../core/engine/usage/dataset';
+import { replayUsageBuffers, type ReplayJob, type ReplayJobRequest, type ReplayJobResponse } from './replay-protocol';
 import { createWorkerJobClient, type JobWorkerHandle, type WorkerJobClient } from './worker-job-client';
 
 export type ReplayJobOutcome =
-  | { kind: 'done'; reports: ReplayReport[] }
+  /** `dataset`: the usage the job replayed, decoded, handed back for the page to keep. */
+  | { kind: 'done'; reports: ReplayReport[]; dataset: UsageDataset }
   | { kind: 'refused'; bookIndex: number; message: string }
   | { kind: 'cancelled' }
   | { kind: 'crashed'; message: string };
@@ -28,10 +30,11 @@ export function createReplayClient(startWorker: () => ReplayWorkerHandle): Repla
     jobName: 'a replay job',
     stoppedMessage: 'the replay worker stopped',
     request: (job, jobId) => ({ kind: 'replay', jobId, job }),
+    transferOf: (job) => replayUsageBuffers(job.usage),
     jobIdOf: (response) => response.jobId,
     progressOf: (response) => (response.kind === 'progress' ? response : null),
     outcomeOf: (response) => {
-      if (response.kind === 'done') return { kind: 'done', reports: response.reports };
+      if (response.kind === 'done') return { kind: 'done', reports: response.reports, dataset: response.dataset };
       if (response.kind === 'refused') return { kind: 'refused', bookIndex: response.bookIndex, message: response.message };
       return { kind: 'crashed', message: response.kind === 'crashed' ? response.message : 'the replay worker answered out of turn' };
     },

@@ -1,19 +1,29 @@
 // The messages between the page and the replay worker, typed once for both sides. The page sends the books and the
-// usage (copied by structured clone: the page keeps its own for drill-down); the worker answers with progress
-// between slices of the replay and, at the end, the reports in the order of the books. Cancel is the page
-// terminating the worker, which stops it at once whatever it is doing.
+// usage — as the workbook stores it, for the worker to decode (the page then only reads bytes out of sql.js), or
+// already decoded when the page has it — with the blobs or columns transferred, not copied. The worker answers with
+// progress between slices of the replay and, at the end, the reports in the order of the books and the decoded usage
+// handed back (transferred again), for the page to keep for its next run. Cancel is the page terminating the worker,
+// which stops it at once whatever it is doing.
 
 import type { PriceBook } from '../../core/engine/price-book/model';
 import type { ReplayReport } from '../../core/engine/report/report-model';
 import type { UsageDataset } from '../../core/engine/usage/dataset';
+import { datasetBuffers } from '../../core/engine/usage/dataset-buffers';
+import { storedDatasetBuffers, type StoredDataset } from '../../core/workbook/usage/stored-dataset';
+
+export type ReplayUsage =
+  /** As the workbook stores it, for the worker to decode; the blobs are transferred. */
+  | { kind: 'stored'; stored: StoredDataset }
+  /** Decoded already: lent (transferred, the page must not read it until it comes back with the reports) or copied. */
+  | { kind: 'decoded'; dataset: UsageDataset; lent: boolean };
 
 export interface ReplayJob {
   /** Baseline first; every other book is measured against it. */
   books: PriceBook[];
-  /** The usage the baseline replays. */
-  dataset: UsageDataset;
-  /** The usage the other books replay, when it differs (a scenario's plan mapping); null: the same. */
-  candidateDataset: UsageDataset | null;
+  /** The usage every book replays. */
+  usage: ReplayUsage;
+  /** A scenario's plan mapping (usage plan key → book plan key), applied for every book but the baseline; empty: none. */
+  planMapping: ReadonlyMap<string, string>;
   /** End of the replay window for every book (exclusive, epoch ms); null: the engine's default. */
   toMs: number | null;
 }
@@ -26,8 +36,14 @@ export interface ReplayJobRequest {
 
 export type ReplayJobResponse =
   | { kind: 'progress'; jobId: number; bookIndex: number; eventsDone: number; eventsTotal: number }
-  | { kind: 'done'; jobId: number; reports: ReplayReport[] }
-  /** Books and usage do not fit together (a feature or plan the book lacks): the engine's sentence. */
+  | { kind: 'done'; jobId: number; reports: ReplayReport[]; dataset: UsageDataset }
+  /** Books and usage do not fit together (a feature or plan the book lacks), or the stored usage is damaged. */
   | { kind: 'refused'; jobId: number; bookIndex: number; message: string }
   /** A defect: the engine threw something else. */
   | { kind: 'crashed'; jobId: number; message: string };
+
+/** What the page hands over without copying: the stored blobs, or the decoded columns when lent. */
+export function replayUsageBuffers(usage: ReplayUsage): ArrayBuffer[] {
+  if (usage.kind === 'stored') return storedDatasetBuffers(usage.stored);
+  return usage.lent ? datasetBuffers(usage.dataset) : [];
+}

@@ -6,7 +6,7 @@ import { runReplayJob } from './replay-job';
 
 /** The part of a dedicated worker's global scope used here (the project's type libraries are the page's). */
 interface WorkerScope {
-  postMessage(message: ReplayJobResponse): void;
+  postMessage(message: ReplayJobResponse, transfer: ArrayBuffer[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<ReplayJobRequest>) => void): void;
 }
 
@@ -14,5 +14,5 @@ const scope = globalThis as unknown as WorkerScope;
 
 scope.addEventListener('message', (event) => {
   const request = event.data;
-  if (request.kind === 'replay') runReplayJob(request.jobId, request.job, (response) => scope.postMessage(response));
+  if (request.kind === 'replay') runReplayJob(request.jobId, request.job, (response, transfer) => scope.postMessage(response, transfer));
 });

@@ -3,7 +3,8 @@
 
 /** What a client needs of a Worker (a Worker satisfies it; tests pass their own). */
 export interface JobWorkerHandle<Request, Response> {
-  postMessage(message: Request): void;
+  /** `transfer`: buffers handed over without a copy (the sender's views of them are left empty). */
+  postMessage(message: Request, transfer: ArrayBuffer[]): void;
   terminate(): void;
   onmessage: ((event: MessageEvent<Response>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
@@ -24,6 +25,8 @@ export interface WorkerJobProtocol<Job, Request, Response, Progress, Outcome> {
   /** Said when the worker stops without a message of its own. */
   stoppedMessage: string;
   request(job: Job, jobId: number): Request;
+  /** The buffers of the job to transfer rather than copy; the caller must not read them afterwards. */
+  transferOf(job: Job): ArrayBuffer[];
   jobIdOf(response: Response): number;
   /** The progress a response carries, or null when it ends the job. */
   progressOf(response: Response): Progress | null;
@@ -70,7 +73,7 @@ export function createWorkerJobClient<Job, Request, Response, Progress, Outcome>
           stopWorker();
           finish?.({ kind: 'crashed', message: event.message || protocol.stoppedMessage });
         };
-        active.postMessage(protocol.request(job, jobId));
+        active.postMessage(protocol.request(job, jobId), protocol.transferOf(job));
       });
     },
     cancel() {

@@ -3,11 +3,40 @@ import type { PriceBook } from '../../core/engine/price-book/model';
 import { createReplayClient, type ReplayWorkerHandle } from '../../renderer/workers/replay-client';
 import type { ReplayJob, ReplayJobRequest, ReplayJobResponse } from '../../renderer/workers/replay-protocol';
 import { runReplayJob } from '../../renderer/workers/replay-job';
+import { replay } from '../../core/engine/replay/replay';
+import { createWorkbook } from '../../core/workbook/open-workbook';
+import { readStoredDataset, saveDataset } from '../../core/workbook/repositories/dataset-store';
+import { applyPlanMapping } from '../../core/workbook/scenario-options';
+import type { StoredDataset } from '../../core/workbook/usage/stored-dataset';
+import type { Workbook } from '../../core/workbook/workbook';
+import { loadSqlJs } from '../../cli/file-store/sql-js-node';
+import { expectSameDataset } from '../workbook/workbook-support';
 import { demoReplay } from './demo-replay-support';
 
+/** The demo as a job; the dataset is copied (not lent) so the shared demo stays readable after a transfer. */
 function demoJob(): ReplayJob {
   const { books, dataset } = demoReplay();
-  return { books: books.map((book) => book.book), dataset, candidateDataset: null, toMs: null };
+  return { books: books.map((book) => book.book), usage: { kind: 'decoded', dataset, lent: false }, planMapping: new Map(), toMs: null };
+}
+
+/** The demo's dataset stored in a fresh workbook and read back as stored bytes. */
+async function storedDemo(): Promise<{ workbook: Workbook; datasetId: number; stored: StoredDataset }> {
+  const workbook = createWorkbook(await loadSqlJs());
+  const saved = saveDataset(workbook, demoReplay().dataset, { name: 'demo', eventsFileName: 'events.csv', customersFileName: null, importedAtMs: 1 });
+  if (!saved.ok) throw new Error(saved.problem.message);
+  const stored = readStoredDataset(workbook, saved.value.id);
+  if (!stored.ok) throw new Error(stored.problem.message);
+  return { workbook, datasetId: saved.value.id, stored: stored.value };
+}
+
+function runToEnd(job: ReplayJob): { responses: ReplayJobResponse[]; transfers: ArrayBuffer[][] } {
+  const responses: ReplayJobResponse[] = [];
+  const transfers: ArrayBuffer[][] = [];
+  runReplayJob(3, job, (response, transfer) => {
+    responses.push(response);
+    transfers.push(transfer);
+  }, 100_000);
+  return { responses, transfers };
 }
 
 describe('a replay job', () => {
@@ -29,6 +58,45 @@ describe('a replay job', () => {
     expect(firstBook).toEqual([...firstBook].sort((a, b) => a - b));
     expect(firstBook.at(-1)).toBe(demoReplay().dataset.eventCount);
     expect(new Set(progress.map((response) => response.bookIndex))).toEqual(new Set([0, 1, 2]));
+  });
+
+  test('usage sent as the workbook stores it is decoded in the job: same reports, and the decoded usage handed back', async () => {
+    const { stored } = await storedDemo();
+    const { responses, transfers } = runToEnd({ ...demoJob(), usage: { kind: 'stored', stored } });
+    const done = responses.at(-1);
+    if (done?.kind !== 'done') throw new Error(`expected done, got ${done?.kind}`);
+    expect(JSON.stringify(done.reports)).toBe(JSON.stringify(demoReplay().reports));
+    expectSameDataset(done.dataset, demoReplay().dataset);
+    // Handed back without a copy: every column's buffer is in the transfer list, once.
+    expect(new Set(transfers.at(-1))).toEqual(new Set([done.dataset.timeMs.buffer, done.dataset.customerIndex.buffer, done.dataset.featureIndex.buffer, done.dataset.quantityMicros.buffer, done.dataset.customerEventStart.buffer, done.dataset.customers.startMs.buffer, done.dataset.customers.endMs.buffer]));
+    expect(transfers.slice(0, -1).every((list) => list.length === 0)).toBe(true);
+  });
+
+  test('stored usage that is damaged is refused with the workbook’s sentence before any book is replayed', async () => {
+    const { stored } = await storedDemo();
+    const { responses } = runToEnd({ ...demoJob(), usage: { kind: 'stored', stored: { ...stored, chunks: [] } } });
+    expect(responses).toEqual([
+      {
+        kind: 'refused',
+        jobId: 3,
+        bookIndex: 0,
+        message: 'The stored usage of dataset "demo" is damaged (its event blocks are malformed or do not add up to its event count); import the usage again.',
+      },
+    ]);
+  });
+
+  test('a plan mapping moves the candidates’ customers and leaves the baseline’s as they are', () => {
+    const { books, dataset } = demoReplay();
+    const fromPlan = dataset.customers.planKeys.find((key) => key !== '') as string;
+    const toPlan = books[0].book.plans.map((plan) => plan.key).find((key) => key !== fromPlan) as string;
+    const planMapping = new Map([[fromPlan, toPlan]]);
+    const { responses } = runToEnd({ ...demoJob(), planMapping });
+    const done = responses.at(-1);
+    if (done?.kind !== 'done') throw new Error(`expected done, got ${done?.kind}`);
+    const mapped = applyPlanMapping(dataset, planMapping).dataset;
+    const baseline = replay(books[0].book, dataset);
+    expect(JSON.stringify(done.reports)).toBe(JSON.stringify([baseline, ...books.slice(1).map((book) => replay(book.book, mapped, { baseline }))]));
+    expect(JSON.stringify(done.reports[1])).not.toBe(JSON.stringify(demoReplay().reports[1]));
   });
 
   test('a book that does not price the usage’s features is refused with the engine’s sentence', () => {
@@ -80,6 +148,27 @@ describe('the replay client', () => {
     expect(result.kind).toBe('done');
     expect(seen.length).toBeGreaterThan(0);
     expect(client.running).toBe(false);
+  });
+
+  test('stored blobs and a lent dataset are handed to the worker without a copy; a copied dataset is not', async () => {
+    const { stored } = await storedDemo();
+    const sent: ArrayBuffer[][] = [];
+    const client = createReplayClient(() => ({
+      onmessage: null,
+      onerror: null,
+      postMessage: (_message: ReplayJobRequest, transfer: ArrayBuffer[]) => sent.push(transfer),
+      terminate: () => undefined,
+    }));
+    const dataset = demoReplay().dataset;
+    for (const usage of [{ kind: 'stored', stored } as const, { kind: 'decoded', dataset, lent: true } as const, { kind: 'decoded', dataset, lent: false } as const]) {
+      const outcome = client.run({ ...demoJob(), usage }, () => undefined);
+      client.cancel();
+      await outcome;
+    }
+    expect(sent[0].length).toBe(3 * stored.chunks.length + 3);
+    expect(sent[0]).toContain(stored.chunks[0].time.bytes.buffer);
+    expect(sent[1]).toContain(dataset.timeMs.buffer);
+    expect(sent[2]).toEqual([]);
   });
 
   test('cancel stops the worker at once and a later job starts a new one', async () => {

@@ -76,20 +76,3 @@ export function storedDatasetBuffers(stored: StoredDataset): ArrayBuffer[] {
   }
   return [...buffers];
 }
-
-/** The buffers under a decoded dataset's columns, to transfer it whole (see storedDatasetBuffers). */
-export function usageDatasetBuffers(dataset: UsageDataset): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const column of [
-    dataset.timeMs,
-    dataset.customerIndex,
-    dataset.featureIndex,
-    dataset.quantityMicros,
-    dataset.customerEventStart,
-    dataset.customers.startMs,
-    dataset.customers.endMs,
-  ]) {
-    if (column.buffer instanceof ArrayBuffer) buffers.add(column.buffer);
-  }
-  return [...buffers];
-}

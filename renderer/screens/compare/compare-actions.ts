@@ -1,14 +1,15 @@
 // What the Compare screen does: replay the chosen books over the chosen dataset in the worker and record the run in
-// the workbook (under the scenario that names these inputs, created when there is none), reopen a recorded run
-// without replaying, and materialise one customer's ledger for the drill-down. Problems are sentences in the store.
+// the workbook (under the scenario that names these inputs, created once the replay succeeds when there is none),
+// reopen a recorded run without replaying, and materialise one customer's ledger for the drill-down. Problems are
+// sentences in the store. Each step of a run is marked on the page's timeline (app/step-marks.ts).
 
 import type { PriceBook } from '../../../core/engine/price-book/model';
 import { materialiseCustomerLedger } from '../../../core/engine/replay/replay';
 import { ReplayInputError } from '../../../core/engine/replay/replay-error';
 import type { LedgerEntry } from '../../../core/engine/replay/replay-types';
-import type { UsageDataset } from '../../../core/engine/usage/dataset';
 import { ENGINE_VERSION } from '../../../core/engine/version';
 import { readPriceBookVersionById } from '../../../core/workbook/repositories/price-books';
+import { loadCustomerUsage } from '../../../core/workbook/repositories/dataset-store';
 import { getDataset } from '../../../core/workbook/repositories/datasets';
 import { getRun, recordRun, runStaleness, scenarioInputs, type StaleReason } from '../../../core/workbook/repositories/runs';
 import { createScenario, getScenario, type Scenario } from '../../../core/workbook/repositories/scenarios';
@@ -16,16 +17,20 @@ import { applyPlanMapping, readScenarioOptions } from '../../../core/workbook/sc
 import type { Workbook } from '../../../core/workbook/workbook';
 import type { WorkbookResult } from '../../../core/workbook/workbook-problem';
 import type { WorkbenchStore } from '../../state/store';
+import { markStep } from '../../app/step-marks';
 import type { ReplayClient } from '../../workers/replay-client';
+import type { ReplayUsage } from '../../workers/replay-protocol';
 import { matchingScenario, versionLabel } from './compare-choices';
-import { cachedDataset } from './dataset-cache';
+import { keepDecodedDataset, replayUsageFor } from './dataset-cache';
 
 interface ReplayInputs {
-  scenario: Scenario;
+  /** The scenario that names these inputs; null when there is none yet (one is created once the replay succeeds). */
+  scenario: Scenario | null;
   books: PriceBook[];
+  labels: string[];
   versionIds: number[];
-  dataset: UsageDataset;
-  candidateDataset: UsageDataset | null;
+  usage: ReplayUsage;
+  planMapping: ReadonlyMap<string, string>;
   toMs: number | null;
 }
 
@@ -37,14 +42,12 @@ export function comparisonBlocker(choice: { baselineVersionId: number | null; ca
   return null;
 }
 
-function scenarioFor(workbook: Workbook, versionIds: number[], labels: string[], datasetId: number, nowMs: number): WorkbookResult<Scenario> {
+/** A new scenario naming these inputs, with the engine's default options; a name another has gets a number. */
+function createScenarioFor(workbook: Workbook, versionIds: number[], labels: string[], datasetId: number, nowMs: number): WorkbookResult<Scenario> {
   const [baselineVersionId, ...candidateVersionIds] = versionIds;
-  const existing = matchingScenario(workbook, baselineVersionId, candidateVersionIds, datasetId);
-  if (existing !== null) return { ok: true, value: existing };
   const dataset = getDataset(workbook, datasetId);
   if (!dataset.ok) return dataset;
   const stem = `${labels[0]} vs ${labels.slice(1).join(', ')} on ${dataset.value.name}`;
-  // A name another scenario already has gets a number: scenario names are unique.
   for (let attempt = 1; ; attempt++) {
     const created = createScenario(
       workbook,
@@ -55,7 +58,7 @@ function scenarioFor(workbook: Workbook, versionIds: number[], labels: string[],
   }
 }
 
-function gatherInputs(workbook: Workbook, versionIds: number[], datasetId: number, nowMs: number): WorkbookResult<ReplayInputs> {
+function gatherInputs(workbook: Workbook, versionIds: number[], datasetId: number): WorkbookResult<ReplayInputs> {
   const books: PriceBook[] = [];
   const labels: string[] = [];
   for (const versionId of versionIds) {
@@ -64,24 +67,19 @@ function gatherInputs(workbook: Workbook, versionIds: number[], datasetId: numbe
     books.push(version.value.book);
     labels.push(versionLabel(version.value.book.name, version.value.versionNumber));
   }
-  const dataset = cachedDataset(workbook, datasetId);
-  if (!dataset.ok) return dataset;
-  const scenario = scenarioFor(workbook, versionIds, labels, datasetId, nowMs);
-  if (!scenario.ok) return scenario;
-  const options = readScenarioOptions(scenario.value.options);
-  if (!options.ok) return options;
-  const mapped = applyPlanMapping(dataset.value, options.value.planMapping);
-  return {
-    ok: true,
-    value: {
-      scenario: scenario.value,
-      books,
-      versionIds,
-      dataset: dataset.value,
-      candidateDataset: mapped.dataset === dataset.value ? null : mapped.dataset,
-      toMs: options.value.toMs,
-    },
-  };
+  const scenario = matchingScenario(workbook, versionIds[0], versionIds.slice(1), datasetId);
+  let planMapping: ReadonlyMap<string, string> = new Map();
+  let toMs: number | null = null;
+  if (scenario !== null) {
+    const options = readScenarioOptions(scenario.options);
+    if (!options.ok) return options;
+    planMapping = options.value.planMapping;
+    toMs = options.value.toMs;
+  }
+  // Read last: the usage may be lent from the kept dataset, which only a job that starts may take.
+  const usage = replayUsageFor(workbook, datasetId);
+  if (!usage.ok) return usage;
+  return { ok: true, value: { scenario, books, labels, versionIds, usage: usage.value, planMapping, toMs } };
 }
 
 /** Replays the chosen comparison in the worker, records the run, and shows it; or says why not. */
@@ -89,6 +87,7 @@ export async function runComparison(store: WorkbenchStore, replayClient: ReplayC
   const state = store.getState();
   const { workbook, comparison } = state;
   if (workbook === null || replayClient.running) return;
+  markStep('compare:clicked');
   const blocker = comparisonBlocker(comparison);
   if (blocker !== null) {
     state.replayFailed(blocker);
@@ -96,21 +95,22 @@ export async function runComparison(store: WorkbenchStore, replayClient: ReplayC
   }
   const versionIds = [comparison.baselineVersionId as number, ...comparison.candidateVersionIds];
   const datasetId = comparison.datasetId as number;
-  const gathered = gatherInputs(workbook, versionIds, datasetId, nowMs());
-  if (!gathered.ok) {
-    state.replayFailed(gathered.problem.message);
+  // Taken before replaying, so the run names exactly the inputs it replayed.
+  const existingInputs = gatherInputs(workbook, versionIds, datasetId);
+  if (!existingInputs.ok) {
+    state.replayFailed(existingInputs.problem.message);
     return;
   }
-  const inputs = gathered.value;
-  // Taken before replaying, so the run names exactly the inputs it replayed.
-  const runInputs = scenarioInputs(workbook, inputs.scenario.id);
-  if (!runInputs.ok) {
+  const inputs = existingInputs.value;
+  const runInputs = inputs.scenario === null ? null : scenarioInputs(workbook, inputs.scenario.id);
+  if (runInputs !== null && !runInputs.ok) {
     state.replayFailed(runInputs.problem.message);
     return;
   }
+  markStep('compare:inputs-read');
   state.replayStarted(inputs.books.length);
   const outcome = await replayClient.run(
-    { books: inputs.books, dataset: inputs.dataset, candidateDataset: inputs.candidateDataset, toMs: inputs.toMs },
+    { books: inputs.books, usage: inputs.usage, planMapping: inputs.planMapping, toMs: inputs.toMs },
     (progress) =>
       store.getState().replayProgressed({
         state: 'running',
@@ -121,26 +121,37 @@ export async function runComparison(store: WorkbenchStore, replayClient: ReplayC
         eventsTotal: progress.eventsTotal,
       }),
   );
+  markStep('compare:replayed');
   const after = store.getState();
   if (outcome.kind === 'cancelled') return after.replayCancelled();
   if (outcome.kind === 'refused') return after.replayFailed(`The replay stopped: ${outcome.message}`);
   if (outcome.kind === 'crashed') return after.replayFailed(`The replay failed unexpectedly: ${outcome.message}`);
   // The workbook may have been replaced while the worker ran; the reports then belong to none open now.
   if (after.workbook !== workbook) return after.replayCancelled();
+  keepDecodedDataset(workbook, datasetId, outcome.dataset);
 
   const createdAtMs = nowMs();
+  // A comparison that never finished leaves no scenario behind; one that did is recorded under its scenario.
+  const scenario = inputs.scenario === null ? createScenarioFor(workbook, versionIds, inputs.labels, datasetId, createdAtMs) : { ok: true as const, value: inputs.scenario };
+  const recordedInputs = runInputs ?? (scenario.ok ? scenarioInputs(workbook, scenario.value.id) : scenario);
   const [baselineReport, ...candidateReports] = outcome.reports;
-  const recorded = recordRun(workbook, {
-    scenarioId: inputs.scenario.id,
-    inputs: runInputs.value,
-    engineVersion: ENGINE_VERSION,
-    createdAtMs,
-    baseline: { versionId: versionIds[0], report: baselineReport },
-    candidates: candidateReports.map((report, index) => ({ versionId: versionIds[index + 1], report })),
-  });
+  const recorded =
+    scenario.ok && recordedInputs.ok
+      ? recordRun(workbook, {
+          scenarioId: scenario.value.id,
+          inputs: recordedInputs.value,
+          engineVersion: ENGINE_VERSION,
+          createdAtMs,
+          baseline: { versionId: versionIds[0], report: baselineReport },
+          candidates: candidateReports.map((report, index) => ({ versionId: versionIds[index + 1], report })),
+        })
+      : recordedInputs.ok
+        ? scenario
+        : recordedInputs;
+  markStep('compare:recorded');
   after.showComparison({
     runId: recorded.ok ? recorded.value.id : null,
-    scenarioId: inputs.scenario.id,
+    scenarioId: scenario.ok ? scenario.value.id : null,
     versionIds,
     reports: outcome.reports,
     datasetId,
@@ -148,6 +159,7 @@ export async function runComparison(store: WorkbenchStore, replayClient: ReplayC
     stale: [],
     note: recorded.ok ? null : `The results are shown but were not recorded in the workbook: ${recorded.problem.message}`,
   });
+  markStep('compare:shown');
   after.workbookChanged(null);
 }
 
@@ -196,12 +208,13 @@ export type LedgerOutcome = { ok: true; entries: LedgerEntry[]; book: PriceBook 
 
 /**
  * One customer's ledger under one book of the result, replayed on the page for that customer alone, over the same
- * window and usage (plan mapping included) as the report it drills into.
+ * window and usage (plan mapping included) as the report it drills into. Only that customer's usage is read from the
+ * workbook: their ledger depends on nothing else (the window's end is the report's, its months are calendar months).
  */
 export function customerLedger(workbook: Workbook, versionId: number, datasetId: number, scenarioId: number | null, isBaseline: boolean, customerId: string, toMs: number): LedgerOutcome {
   const version = readPriceBookVersionById(workbook, versionId);
   if (!version.ok) return { ok: false, message: version.problem.message };
-  const dataset = cachedDataset(workbook, datasetId);
+  const dataset = loadCustomerUsage(workbook, datasetId, customerId);
   if (!dataset.ok) return { ok: false, message: dataset.problem.message };
   let usage = dataset.value;
   if (!isBaseline && scenarioId !== null) {

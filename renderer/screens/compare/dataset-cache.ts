@@ -1,16 +1,29 @@
-// The last dataset the page loaded from the workbook, kept so a replay and the drill-downs after it read the columns
-// once. Keyed by the workbook and the dataset id: stored datasets never change, and another workbook may reuse ids.
+// The usage a replay needs, without decoding a large history on the page's thread: the last dataset the replay
+// worker decoded comes back with its reports and is kept here, and is lent to the worker for the next run of that
+// dataset (transferred, so it is not here while the worker has it); otherwise the dataset's stored bytes are read
+// from the workbook for the worker to decode. Keyed by the workbook and the dataset id: stored datasets never
+// change, and another workbook may reuse ids.
 
 import type { UsageDataset } from '../../../core/engine/usage/dataset';
-import { loadDataset } from '../../../core/workbook/repositories/dataset-store';
+import { readStoredDataset } from '../../../core/workbook/repositories/dataset-store';
 import type { Workbook } from '../../../core/workbook/workbook';
 import type { WorkbookResult } from '../../../core/workbook/workbook-problem';
+import type { ReplayUsage } from '../../workers/replay-protocol';
 
-let cached: { workbook: Workbook; datasetId: number; dataset: UsageDataset } | null = null;
+let kept: { workbook: Workbook; datasetId: number; dataset: UsageDataset } | null = null;
 
-export function cachedDataset(workbook: Workbook, datasetId: number): WorkbookResult<UsageDataset> {
-  if (cached !== null && cached.workbook === workbook && cached.datasetId === datasetId) return { ok: true, value: cached.dataset };
-  const loaded = loadDataset(workbook, datasetId);
-  if (loaded.ok) cached = { workbook, datasetId, dataset: loaded.value };
-  return loaded;
+/** The usage to hand the worker: the kept decoded dataset (no longer kept here), or the stored bytes. */
+export function replayUsageFor(workbook: Workbook, datasetId: number): WorkbookResult<ReplayUsage> {
+  if (kept !== null && kept.workbook === workbook && kept.datasetId === datasetId) {
+    const { dataset } = kept;
+    kept = null;
+    return { ok: true, value: { kind: 'decoded', dataset, lent: true } };
+  }
+  const stored = readStoredDataset(workbook, datasetId);
+  return stored.ok ? { ok: true, value: { kind: 'stored', stored: stored.value } } : stored;
+}
+
+/** Keeps the dataset the worker handed back, in place of any other (one large history at a time is enough). */
+export function keepDecodedDataset(workbook: Workbook, datasetId: number, dataset: UsageDataset): void {
+  kept = { workbook, datasetId, dataset };
 }

@@ -5,7 +5,7 @@ import { readPriceBookVersionById } from '../../../core/workbook/repositories/pr
 import type { WorkbenchStore } from '../../state/store';
 import type { ReplayClient } from '../../workers/replay-client';
 import { versionLabel } from '../compare/compare-choices';
-import { cachedDataset } from '../compare/dataset-cache';
+import { keepDecodedDataset, replayUsageFor } from '../compare/dataset-cache';
 import { changesNothing, describeRules, financeVariant } from './finance-variant';
 
 export async function runFinance(store: WorkbenchStore, replayClient: ReplayClient): Promise<void> {
@@ -27,11 +27,12 @@ export async function runFinance(store: WorkbenchStore, replayClient: ReplayClie
     books.push(variant.book);
     labels.push(`What if: ${describeRules(financeChoice.rules)}`);
   }
-  const dataset = cachedDataset(workbook, financeChoice.datasetId);
-  if (!dataset.ok) return stop(dataset.problem.message);
+  const usage = replayUsageFor(workbook, financeChoice.datasetId);
+  if (!usage.ok) return stop(usage.problem.message);
 
   state.financeStarted(books.length);
-  const outcome = await replayClient.run({ books, dataset: dataset.value, candidateDataset: null, toMs: null }, (progress) =>
+  const datasetId = financeChoice.datasetId;
+  const outcome = await replayClient.run({ books, usage: usage.value, planMapping: new Map(), toMs: null }, (progress) =>
     store.getState().financeProgressed({
       state: 'running',
       bookIndex: progress.bookIndex,
@@ -45,5 +46,6 @@ export async function runFinance(store: WorkbenchStore, replayClient: ReplayClie
   if (outcome.kind === 'cancelled' || after.workbook !== workbook) return after.financeStopped({ state: 'cancelled' });
   if (outcome.kind === 'refused') return after.financeStopped({ state: 'failed', message: `The replay stopped: ${outcome.message}` });
   if (outcome.kind === 'crashed') return after.financeStopped({ state: 'failed', message: `The replay failed unexpectedly: ${outcome.message}` });
+  keepDecodedDataset(workbook, datasetId, outcome.dataset);
   after.showFinance({ versionId: financeChoice.versionId, datasetId: financeChoice.datasetId, reports: outcome.reports, labels });
 }

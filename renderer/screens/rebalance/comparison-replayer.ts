@@ -39,7 +39,7 @@ export function workerReplayer(client: ReplayClient, fallback: ComparisonReplaye
     let fallbackJob: ComparisonReplay | null = null;
     let cancelled = false;
     const outcome = client
-      .run({ books, dataset, candidateDataset: null, toMs: null }, (progress) =>
+      .run({ books, usage: { kind: 'decoded', dataset, lent: false }, planMapping: new Map(), toMs: null }, (progress) =>
         onProgress({ bookIndex: progress.bookIndex, bookCount: books.length, eventsDone: progress.eventsDone, eventsTotal: progress.eventsTotal }),
       )
       .then((result): SlicedReplayOutcome | Promise<SlicedReplayOutcome> => {
