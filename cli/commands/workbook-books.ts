@@ -1,7 +1,8 @@
-// `books --workbook W`: lists the workbook's price books; `--add FILE [--note TEXT]` stores a valid book as its
+// `books --workbook W`: lists the workbook's price books (with the last export recorded by the workbench); `--add FILE [--note TEXT]` stores a valid book as its
 // next version (an unchanged book adds none); `--history ID` lists a book's versions; `--show ID[@N]` prints one
 // version's canonical JSON. Versions are never edited: every change is a new version.
 
+import { listPriceBookExports } from '../../core/workbook/repositories/price-book-exports';
 import { addPriceBookVersion, listPriceBooks, priceBookHistory, readPriceBookVersion } from '../../core/workbook/repositories/price-books';
 import { formatCommandHelp, parseCommandArgs, stringOption, type CommandSpec } from '../args';
 import { loadValidPriceBook, plural } from '../book-input';
@@ -82,9 +83,11 @@ export async function runWorkbookBooks(argv: string[], io: CliIo): Promise<numbe
   const books = listPriceBooks(file.workbook);
   if (books.length === 0) io.stdout.write(`${file.displayPath} has no price books yet; add one with --add FILE\n`);
   for (const book of books) {
+    const [lastExport] = listPriceBookExports(file.workbook, book.id, 1);
+    const exported = lastExport === undefined ? '' : `; last exported ${formatInstant(lastExport.exportedAtMs)} ${shortHash(lastExport.contentHash)}`;
     io.stdout.write(
       `${book.id}  "${book.name}"  ${plural(book.versionCount, 'version')}, latest v${book.latest.versionNumber} ` +
-        `${formatInstant(book.latest.createdAtMs)} ${shortHash(book.latest.contentHash)}\n`,
+        `${formatInstant(book.latest.createdAtMs)} ${shortHash(book.latest.contentHash)}${exported}\n`,
     );
   }
   return EXIT_OK;

@@ -9,6 +9,8 @@ import { readCustomers } from '../../core/engine/usage/customers-reader';
 import { readEvents } from '../../core/engine/usage/events-reader';
 import { LATEST_SCHEMA_VERSION } from '../../core/workbook/migrations/migration-list';
 import { exportWorkbook, openWorkbook } from '../../core/workbook/open-workbook';
+import { recordPriceBookExport } from '../../core/workbook/repositories/price-book-exports';
+import { readPriceBookVersion } from '../../core/workbook/repositories/price-books';
 import { findScenarioByName, updateScenario } from '../../core/workbook/repositories/scenarios';
 import { sqlJs, valueOf } from './workbook-support';
 import { BASELINE_TEXT, REBALANCE_TEXT } from '../cli/book-files';
@@ -152,6 +154,30 @@ describe('books', () => {
     const shown = await run(io, ['books', '--workbook', 'team.workbook', '--show', 'ai-platform@1']);
     expect(JSON.parse(shown.out)).toMatchObject({ id: 'ai-platform', version: (JSON.parse(BASELINE_TEXT) as { version: string }).version });
     expect(shown.err).toMatch(/^sha256 [0-9a-f]{64}\n$/);
+  });
+
+  it('lists the last export the workbench recorded for a book', async () => {
+    const io = await preparedWorkbook();
+    const path = `${TEST_CWD}/team.workbook`;
+    const { workbook } = valueOf(openWorkbook(io.files.get(path) ?? null, await sqlJs()));
+    const first = valueOf(readPriceBookVersion(workbook, 'ai-platform', 1));
+    valueOf(
+      recordPriceBookExport(workbook, {
+        bookId: 'ai-platform',
+        versionId: first.versionId,
+        contentHash: first.contentHash,
+        form: 'envelope',
+        fileName: 'ai-platform.json',
+        via: 'file',
+        bookJson: first.canonicalJson,
+        exportedAtMs: Date.UTC(2025, 6, 1, 12),
+      }),
+    );
+    io.files.set(path, exportWorkbook(workbook));
+    const list = await run(io, ['books', '--workbook', 'team.workbook']);
+    expect(list.out).toMatch(
+      new RegExp(`^ai-platform {2}"[^"]+" {2}2 versions, latest v2 \\S+Z [0-9a-f]{12}; last exported 2025-07-01T12:00:00Z ${first.contentHash.slice(0, 12)}\n$`),
+    );
   });
 
   it('names an unknown book or version', async () => {
