@@ -1,10 +1,11 @@
-// The React workbench's entry: loads sql.js, starts the autosave over the browser's storage, renders the shell, and
-// opens the stored workbook (or builds the demo into a new one). A failure to start is said on the page, never
-// only in the console.
+// The React workbench's entry: settles the locale numbers are written in, loads sql.js, starts the autosave over the
+// browser's storage, renders the shell, and opens the stored workbook (or builds the demo into a new one). A failure
+// to start is said on the page, never only in the console.
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { startNumberLocale } from './app/number-locale';
 import { ServicesContext, type WorkbenchServices } from './app/services';
 import { desktopBridge } from './platform/desktop-bridge';
 import { startDesktopSession } from './platform/desktop-session';
@@ -17,7 +18,18 @@ import { createImportClient, startBrowserImportWorker } from './workers/import-c
 import { createReplayClient, startBrowserReplayWorker } from './workers/replay-client';
 import './styles/app.css';
 
+/** The page's Web Storage, or null where the browser blocks it (then the number format is not remembered). */
+function pageStorage(): Storage | null {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 async function start(container: HTMLElement): Promise<void> {
+  // Before the first render, so numbers are never drawn in one locale and then redrawn in another.
+  startNumberLocale(workbenchStore, navigator.languages, pageStorage());
   const sqlJs = await loadSqlJs();
   const storage = indexedDbWorkbookStore(globalThis.indexedDB, { now: Date.now });
   const services: WorkbenchServices = {

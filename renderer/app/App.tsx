@@ -1,8 +1,10 @@
 // The workbench shell: the title, a nav of the seven screens on the left, the screen in front, and whether the
-// workbook's latest change is saved. Ctrl/Cmd+S saves now wherever the user is.
+// workbook's latest change is saved, and the choice of how numbers are written. Ctrl/Cmd+S saves now wherever the
+// user is.
 // Each screen is one line of SCREENS.
 
 import type { ReactNode } from 'react';
+import { NumberFormatChooser } from './NumberFormatChooser';
 import { SaveIndicator } from './SaveIndicator';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { usePageStateAttributes } from './page-state-attributes';
@@ -46,6 +48,7 @@ export function App() {
     <div className="shell">
       <header className="shell-header">
         <h1>Credit Workbench</h1>
+        <NumberFormatChooser />
         <SaveIndicator />
       </header>
       <nav className="shell-nav" aria-label="Screens">

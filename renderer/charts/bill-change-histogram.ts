@@ -1,10 +1,12 @@
 // How a candidate book changes each customer's bill, as counts of customers in bins of equal width. Bins are
 // computed on the integer micros exactly (a customer on an edge belongs to the bin that starts there); the width is a
-// round amount of money (1, 2 or 5 × a power of ten, never less than the currency's minor unit).
+// round amount of money (1, 2 or 5 × a power of ten, never less than the currency's minor unit). Labels, axis and
+// tooltips are written in the locale given.
 
 import type { EChartsOption } from 'echarts';
 import { currencyMinorUnits } from '../../core/engine/report/report-amount-text';
 import type { ReplayReport } from '../../core/engine/report/report-model';
+import { formatAxisValue, formatCount, formatMoney } from '../components/amount-format';
 import { bookColour } from './chart-palette';
 
 export interface BillChangeHistogram {
@@ -70,9 +72,10 @@ export function billChangeHistogram(reports: readonly ReplayReport[], targetBins
 export function billChangeHistogramOption(
   histogram: BillChangeHistogram,
   candidateLabels: readonly string[],
-  formatMoney: (micros: number) => string,
+  currency: string,
+  locale: string,
 ): EChartsOption {
-  const labels = Array.from({ length: histogram.binCount }, (_, i) => formatMoney(histogram.startMicros + i * histogram.widthMicros));
+  const labels = Array.from({ length: histogram.binCount }, (_, i) => formatMoney(histogram.startMicros + i * histogram.widthMicros, currency, locale));
   return {
     animation: false,
     grid: { left: 60, right: 20, top: 40, bottom: 60 },
@@ -80,9 +83,10 @@ export function billChangeHistogramOption(
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
+      valueFormatter: (value) => (typeof value === 'number' ? formatCount(value, locale) : String(value)),
     },
     xAxis: { type: 'category', data: labels, name: 'Bill change from (bin start)', nameLocation: 'middle', nameGap: 40, axisLabel: { fontSize: 10 } },
-    yAxis: { type: 'value', name: 'Customers', minInterval: 1 },
+    yAxis: { type: 'value', name: 'Customers', minInterval: 1, axisLabel: { formatter: (value: number) => formatAxisValue(value, locale) } },
     series: candidateLabels.map((label, index) => ({
       type: 'bar',
       name: label,

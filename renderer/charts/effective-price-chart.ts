@@ -1,9 +1,10 @@
 // Effective price per feature, one group of bars per feature and one bar per book. The report's prices are exact
 // decimal strings; the chart's bar heights are plotted numbers (only the drawing uses floats), while tooltips and
-// tables show the exact text.
+// tables show the exact text, in the locale given; only the axis ticks are written from plotted numbers.
 
 import type { EChartsOption } from 'echarts';
 import type { ReplayReport } from '../../core/engine/report/report-model';
+import { formatAxisValue, formatPricePerUnit } from '../components/amount-format';
 import { bookColour } from './chart-palette';
 
 export interface EffectivePriceRow {
@@ -25,7 +26,7 @@ export function effectivePriceRows(reports: readonly ReplayReport[]): EffectiveP
   }));
 }
 
-export function effectivePriceChartOption(reports: readonly ReplayReport[], bookLabels: readonly string[]): EChartsOption {
+export function effectivePriceChartOption(reports: readonly ReplayReport[], bookLabels: readonly string[], locale: string): EChartsOption {
   const rows = effectivePriceRows(reports);
   const currency = reports[0]?.currency ?? '';
   return {
@@ -38,11 +39,18 @@ export function effectivePriceChartOption(reports: readonly ReplayReport[], book
       data: rows.map((row) => `${row.featureName}\n(per ${row.unitLabel})`),
       axisLabel: { interval: 0, fontSize: 10, width: 110, overflow: 'break' },
     },
-    yAxis: { type: 'value', name: `${currency} per unit`, nameTextStyle: { align: 'left' } },
+    yAxis: {
+      type: 'value',
+      name: `${currency} per unit`,
+      nameTextStyle: { align: 'left' },
+      axisLabel: { formatter: (value: number) => formatAxisValue(value, locale) },
+    },
     series: bookLabels.map((label, index) => ({
       type: 'bar',
       name: label,
       itemStyle: { color: bookColour(index) },
+      // The bar's height is a plotted number; its tooltip is the report's exact price.
+      tooltip: { valueFormatter: (_value: unknown, dataIndex: number) => formatPricePerUnit(rows[dataIndex]?.prices[index] ?? null, currency, locale) },
       data: rows.map((row) => (row.prices[index] === null ? null : Number(row.prices[index]))),
     })),
   };

@@ -1,9 +1,11 @@
 // Finance charts of one book's replay: the liability roll-forward as a waterfall (opening + issued − recognised −
 // breakage − refunded = closing, for one month or the whole window) and the closing liability of each month stacked
-// by time to expiry. The roll-forward is summed on the report's integer micros; the chart draws currency units.
+// by time to expiry. The roll-forward is summed on the report's integer micros; the chart draws currency units, while
+// labels and tooltips write the exact micros in the locale given.
 
 import type { EChartsOption } from 'echarts';
 import type { MonthReport } from '../../core/engine/report/report-model';
+import { formatAxisValue, formatMoney } from '../components/amount-format';
 
 export interface RollForward {
   openingMicros: number;
@@ -59,13 +61,14 @@ export function waterfallSteps(flows: RollForward): WaterfallStep[] {
 const SIGN_COLOURS = { total: '#2a5bd7', up: '#1f9d6b', down: '#c2410c' } as const;
 const MICROS = 1_000_000;
 
-export function waterfallOption(steps: readonly WaterfallStep[], currency: string, formatMoney: (micros: number) => string): EChartsOption {
+export function waterfallOption(steps: readonly WaterfallStep[], currency: string, locale: string): EChartsOption {
+  const money = (micros: number): string => formatMoney(micros, currency, locale);
   return {
     animation: false,
     grid: { left: 80, right: 20, top: 20, bottom: 30 },
     tooltip: { trigger: 'item' },
     xAxis: { type: 'category', data: steps.map((step) => step.label), axisLabel: { interval: 0, fontSize: 10 } },
-    yAxis: { type: 'value', name: currency },
+    yAxis: { type: 'value', name: currency, axisLabel: { formatter: (value: number) => formatAxisValue(value, locale) } },
     series: [
       // The invisible base lifts each step to where the liability stood before it.
       { type: 'bar', stack: 'flow', silent: true, itemStyle: { color: 'transparent' }, data: steps.map((step) => step.baseMicros / MICROS) },
@@ -73,7 +76,8 @@ export function waterfallOption(steps: readonly WaterfallStep[], currency: strin
         type: 'bar',
         stack: 'flow',
         name: 'Liability',
-        label: { show: true, position: 'top', formatter: (params: { dataIndex: number }) => formatMoney(steps[params.dataIndex].heightMicros), fontSize: 10 },
+        label: { show: true, position: 'top', formatter: (params: { dataIndex: number }) => money(steps[params.dataIndex].heightMicros), fontSize: 10 },
+        tooltip: { valueFormatter: (_value: unknown, dataIndex: number) => money(steps[dataIndex]?.heightMicros ?? 0) },
         data: steps.map((step) => ({ value: step.heightMicros / MICROS, itemStyle: { color: SIGN_COLOURS[step.sign] } })),
       },
     ],
@@ -88,19 +92,20 @@ export const EXPIRY_BUCKETS = [
   { key: 'neverMicros', label: 'Never expires', colour: '#6b7280' },
 ] as const;
 
-export function liabilityByExpiryOption(months: readonly MonthReport[], currency: string): EChartsOption {
+export function liabilityByExpiryOption(months: readonly MonthReport[], currency: string, locale: string): EChartsOption {
   return {
     animation: false,
     grid: { left: 80, right: 20, top: 40, bottom: 30 },
     legend: { top: 0, type: 'scroll' },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: months.map((month) => month.month) },
-    yAxis: { type: 'value', name: currency },
+    yAxis: { type: 'value', name: currency, axisLabel: { formatter: (value: number) => formatAxisValue(value, locale) } },
     series: EXPIRY_BUCKETS.map((bucket) => ({
       type: 'bar',
       stack: 'liability',
       name: bucket.label,
       itemStyle: { color: bucket.colour },
+      tooltip: { valueFormatter: (_value: unknown, dataIndex: number) => formatMoney(months[dataIndex]?.liabilityByExpiry[bucket.key] ?? 0, currency, locale) },
       data: months.map((month) => month.liabilityByExpiry[bucket.key] / MICROS),
     })),
   };

@@ -1,4 +1,5 @@
-// A small table of figures (a few rows, a column per book) with its CSV export. Large tables use VirtualTable.
+// A small table of figures (a few rows, a column per book) with its CSV export. Large tables use VirtualTable. The
+// file's rows are `csvRows` when given: the same figures with plain, locale-independent numbers.
 
 import { csvText } from './csv-text';
 import { downloadCsv, exportFileName } from './file-download';
@@ -7,16 +8,18 @@ export interface FigureTableProps {
   title: string;
   header: readonly string[];
   rows: readonly (readonly string[])[];
+  /** The rows as the CSV file writes them (numbers with PLAIN_NUMBERS); default the rows shown. */
+  csvRows?: readonly (readonly string[])[];
   /** Columns from this index on are numbers, aligned right. */
   numbersFrom?: number;
 }
 
-export function FigureTable({ title, header, rows, numbersFrom = 1 }: FigureTableProps) {
+export function FigureTable({ title, header, rows, csvRows = rows, numbersFrom = 1 }: FigureTableProps) {
   return (
     <div className="figure-table">
       <div className="table-toolbar">
         <span className="table-title">{title}</span>
-        <button type="button" className="export-button" onClick={() => downloadCsv(csvText(header, rows), exportFileName(title, 'csv'))}>
+        <button type="button" className="export-button" onClick={() => downloadCsv(csvText(header, csvRows), exportFileName(title, 'csv'))}>
           Export CSV
         </button>
       </div>

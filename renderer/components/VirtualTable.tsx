@@ -13,7 +13,9 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { formatCount } from './amount-format';
 import { tableCsv } from './csv-text';
+import { useWorkbench } from '../state/store';
 import { downloadCsv, exportFileName } from './file-download';
 import { compareSortValues, filterRows, type TableColumn } from './table-columns';
 
@@ -49,6 +51,7 @@ export function VirtualTable<Row extends RowData>({
   filterable = false,
 }: VirtualTableProps<Row>) {
   const [query, setQuery] = useState('');
+  const locale = useWorkbench((state) => state.numberLocale);
   const deferredQuery = useDeferredValue(query);
   const shown = useMemo(() => filterRows(rows, columns, deferredQuery) as Row[], [rows, columns, deferredQuery]);
   const columnDefs = useMemo(
@@ -109,8 +112,8 @@ export function VirtualTable<Row extends RowData>({
         )}
         <span className="table-count">
           {shown.length === rows.length
-            ? `${rows.length.toLocaleString('en-US')} ${rowNoun[rows.length === 1 ? 0 : 1]}`
-            : `${shown.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} ${rowNoun[1]}`}
+            ? `${formatCount(rows.length, locale)} ${rowNoun[rows.length === 1 ? 0 : 1]}`
+            : `${formatCount(shown.length, locale)} of ${formatCount(rows.length, locale)} ${rowNoun[1]}`}
         </span>
         <button type="button" className="export-button" onClick={exportCsv}>
           Export CSV

@@ -1,5 +1,7 @@
 // Tables as CSV text (RFC 4180): a header line, then one line per row, fields quoted when they hold a comma, quote,
-// or line break, lines ending in CRLF. Cells are the text the table shows, so the file says what the screen said.
+// or line break, lines ending in CRLF. A file says what the screen said, but its numbers are machine-readable and the
+// same in every locale: plain "1234.57" and "-3.25", no grouping, no currency symbol (columns give their `csv` text,
+// written with PLAIN_NUMBERS; figure tables hand in rows built the same way). Only text cells are as shown.
 
 import type { TableColumn } from './table-columns';
 
@@ -14,6 +16,6 @@ export function csvText(header: readonly string[], rows: readonly (readonly stri
 export function tableCsv<Row>(columns: readonly TableColumn<Row>[], rows: readonly Row[]): string {
   return csvText(
     columns.map((column) => column.header),
-    rows.map((row) => columns.map((column) => column.text(row))),
+    rows.map((row) => columns.map((column) => (column.csv ?? column.text)(row))),
   );
 }

@@ -1,11 +1,13 @@
-// What a table column is to the screens: a header, the text a cell shows (and a CSV export writes), and the value it
+// What a table column is to the screens: a header, the text a cell shows, what a CSV export writes, and the value it
 // sorts by. Kept apart from the table component so exports and tests use the same definitions without React.
 
 export interface TableColumn<Row> {
   id: string;
   header: string;
-  /** The cell's text, as shown and as exported. */
+  /** The cell's text, as shown (and as exported when there is no `csv`). */
   text: (row: Row) => string;
+  /** The cell in a CSV file: numbers written with PLAIN_NUMBERS, so files read the same in every locale. */
+  csv?: (row: Row) => string;
   /** What the column sorts by; default its text. Numbers sort as numbers, null last. */
   sortValue?: (row: Row) => number | string | null;
   align?: 'left' | 'right';

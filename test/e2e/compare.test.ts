@@ -48,12 +48,12 @@ describe('the Compare screen', () => {
     await compare.run('shortcut');
 
     const { reports } = demoReports();
-    const expected = headlineRows(reports).map((row) => [row.figure, ...row.values]);
+    const expected = headlineRows(reports, 'en-US').map((row) => [row.figure, ...row.values]);
     const shown = await compare.figureTable('Headline figures');
     expect(shown[0]).toEqual(['Figure', 'AI Platform — baseline (v1)', 'AI Platform — rebalance (v2)', 'AI Platform — rollover (v3)']);
     expect(shown.slice(1)).toEqual(expected);
     // Read independently of the page's row builder: the cash each book collected, as core computed it.
-    expect(shown[1].slice(1)).toEqual(reports.map((report) => formatMoney(report.totals.cashMicros, 'USD')));
+    expect(shown[1].slice(1)).toEqual(reports.map((report) => formatMoney(report.totals.cashMicros, 'USD', 'en-US')));
     expect(await compare.resultsLine()).toMatch(/^Run #1, .*500 customers and 100,000 events, 2025-01-01 to 2026-01-01 \(end exclusive\), money in USD\.$/);
     await workbench.screenshot('11-compare-results');
 

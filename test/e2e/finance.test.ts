@@ -50,8 +50,8 @@ describe('the Finance screen', () => {
       'AI Platform — baseline (v1)',
       'What if: breakage in proportion to use at 10 %, pack credits never expire',
     ]);
-    expect(totals.slice(1)).toEqual(financeTotalsRows([baseline, what]));
-    expect((await finance.table('Months: AI Platform — baseline (v1)')).slice(1)).toEqual(financeMonthRows(baseline));
+    expect(totals.slice(1)).toEqual(financeTotalsRows([baseline, what], 'en-US'));
+    expect((await finance.table('Months: AI Platform — baseline (v1)')).slice(1)).toEqual(financeMonthRows(baseline, 'en-US'));
     await finance.page.getByRole('img', { name: 'Roll-forward: AI Platform — baseline (v1)' }).waitFor();
     await workbench.screenshot('20-finance');
   }, 90_000);

@@ -37,7 +37,7 @@ function expectedFigures(candidate: PriceBook): string[][] {
   const dataset = buildScenarioDataset('ai-platform', 'small', defaultScenarioSeed('ai-platform'));
   const baseline = replay(loadScenarioBooks('ai-platform')[0].book, dataset);
   const other = replay(candidate, dataset, { baseline });
-  return rebalanceFigures([baseline, other]).map((row) => [row.label, ...row.values]);
+  return rebalanceFigures([baseline, other], 'en-US').map((row) => [row.label, ...row.values]);
 }
 
 describe('rebalancing burns', { timeout: E2E_TEST_TIMEOUT_MS }, () => {

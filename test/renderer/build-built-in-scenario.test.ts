@@ -18,7 +18,7 @@ describe('building a built-in scenario into the workbook', () => {
     expect(built.value.scenario.baselineVersionId).toBe(built.value.versions[0].versionId);
     expect(built.value.scenario.candidateVersionIds).toEqual(built.value.versions.slice(1).map((version) => version.versionId));
     expect(built.value.dataset.customerCount).toBe(500);
-    expect(workbookLines(workbook).datasets).toEqual(['AI/ML platform (small): 500 customers, 100,000 events']);
+    expect(workbookLines(workbook, 'en-US').datasets).toEqual(['AI/ML platform (small): 500 customers, 100,000 events']);
   });
 
   test('a second build of the same scenario is refused and adds nothing', async () => {

@@ -4,7 +4,19 @@ import type { ReplayReport } from '../../core/engine/report/report-model';
 import { balanceChartOption, balancePoints } from '../../renderer/charts/balance-chart';
 import { billChangeHistogram, billChangeHistogramOption, roundBinWidth } from '../../renderer/charts/bill-change-histogram';
 import { effectivePriceChartOption, effectivePriceRows } from '../../renderer/charts/effective-price-chart';
+import { formatPricePerUnit } from '../../renderer/components/amount-format';
 import { demoReplay } from './demo-replay-support';
+
+type ValueFormatter = (value: unknown, dataIndex: number) => string;
+
+/** The label formatter of a chart's (single) value axis. */
+function axisLabel(axis: unknown): (value: number) => string {
+  return (axis as { axisLabel: { formatter: (value: number) => string } }).axisLabel.formatter;
+}
+
+function tooltipValue(tooltip: unknown): ValueFormatter {
+  return (tooltip as { valueFormatter: ValueFormatter }).valueFormatter;
+}
 
 /** A report holding only what the histogram reads: currency and customers' bill changes. */
 function reportWithChanges(changes: Array<number | null>): ReplayReport {
@@ -49,11 +61,19 @@ describe('the bill change histogram', () => {
     expect(histogram.counts).toEqual([[]]);
   });
 
-  test('the chart labels each bin by its start in money and has a series per candidate', () => {
+  test('the chart labels each bin by its start in money, in the locale, and has a series per candidate', () => {
     const histogram = { startMicros: -2_000_000, widthMicros: 1_000_000, binCount: 3, counts: [[1, 2, 3]] };
-    const option = billChangeHistogramOption(histogram, ['Rebalance'], (micros) => `${micros / 1_000_000}`);
-    expect(option.xAxis).toMatchObject({ data: ['-2', '-1', '0'] });
+    expect(billChangeHistogramOption(histogram, ['Rebalance'], 'USD', 'en-US').xAxis).toMatchObject({ data: ['-$2.00', '-$1.00', '$0.00'] });
+    const option = billChangeHistogramOption(histogram, ['Rebalance'], 'USD', 'de-DE');
+    expect(option.xAxis).toMatchObject({ data: ['-2,00\u00a0$', '-1,00\u00a0$', '0,00\u00a0$'] });
     expect(option.series).toEqual([expect.objectContaining({ type: 'bar', name: 'Rebalance', data: [1, 2, 3] })]);
+  });
+
+  test('its axis and tooltip count customers in the locale', () => {
+    const histogram = { startMicros: 0, widthMicros: 1_000_000, binCount: 1, counts: [[12_345]] };
+    const option = billChangeHistogramOption(histogram, ['Rebalance'], 'USD', 'de-DE');
+    expect(axisLabel(option.yAxis)(12_000)).toBe('12.000');
+    expect(tooltipValue(option.tooltip)(12_345, 0)).toBe('12.345');
   });
 });
 
@@ -63,16 +83,25 @@ describe('the effective price chart', () => {
     const rows = effectivePriceRows(reports);
     expect(rows.map((row) => row.featureKey)).toEqual(reports[0].features.map((feature) => feature.key));
     expect(rows[0].prices).toEqual(reports.map((report) => report.features[0].effectivePricePerUnit));
-    const option = effectivePriceChartOption(reports, ['a', 'b', 'c']);
+    const option = effectivePriceChartOption(reports, ['a', 'b', 'c'], 'en-US');
     const series = option.series as Array<{ name: string; data: Array<number | null> }>;
     expect(series.map((entry) => entry.name)).toEqual(['a', 'b', 'c']);
     expect(series[1].data[0]).toBe(Number(reports[1].features[0].effectivePricePerUnit));
   });
 
+  test('its tooltip shows each book’s exact price and its axis the locale’s marks', () => {
+    const { reports } = demoReplay();
+    const option = effectivePriceChartOption(reports, ['a', 'b', 'c'], 'fr-FR');
+    const series = option.series as Array<{ tooltip: { valueFormatter: ValueFormatter } }>;
+    expect(series[1].tooltip.valueFormatter(0, 0)).toBe(formatPricePerUnit(reports[1].features[0].effectivePricePerUnit, 'USD', 'fr-FR'));
+    expect(series[1].tooltip.valueFormatter(0, 0)).toMatch(/,/);
+    expect(axisLabel(option.yAxis)(0.005)).toBe('0,005');
+  });
+
   test('a book that saw no units of a feature has no bar for it', () => {
     const { reports } = demoReplay();
     const withoutUnits = { ...reports[1], features: reports[1].features.map((feature, i) => (i === 0 ? { ...feature, effectivePricePerUnit: null } : feature)) };
-    const series = effectivePriceChartOption([reports[0], withoutUnits], ['a', 'b']).series as Array<{ data: Array<number | null> }>;
+    const series = effectivePriceChartOption([reports[0], withoutUnits], ['a', 'b'], 'en-US').series as Array<{ data: Array<number | null> }>;
     expect(series[1].data[0]).toBeNull();
   });
 });
@@ -84,7 +113,16 @@ describe('the balance chart', () => {
       cashMicros: 0, revenueMicros: 0, breakageMicros: 0, expiresAtMs: null, balanceAfter,
     });
     expect(balancePoints([entry(1, 1050), entry(2, 25)], 2)).toEqual([[1, 10.5], [2, 0.25]]);
-    const option = balanceChartOption([entry(1, 100)], 0, '#123456');
+    const option = balanceChartOption([entry(1, 100)], 0, '#123456', 'en-US');
     expect(option.series).toEqual([expect.objectContaining({ type: 'line', step: 'end', data: [[1, 100]] })]);
+  });
+
+  test('its tooltip gives the exact balance in the locale', () => {
+    const entry: LedgerEntry = {
+      sequence: 0, atMs: 1, kind: 'grant', grantId: 1, grantKind: null, featureKey: null, unitsMicros: 0, credits: 123_456_789,
+      cashMicros: 0, revenueMicros: 0, breakageMicros: 0, expiresAtMs: null, balanceAfter: 123_456_789,
+    };
+    const series = balanceChartOption([entry], 2, '#123456', 'de-DE').series as Array<{ tooltip: { valueFormatter: ValueFormatter } }>;
+    expect(series[0].tooltip.valueFormatter(1_234_567.89, 0)).toBe('1.234.567,89');
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { replay } from '../../core/engine/replay/replay';
-import { EXPIRY_BUCKETS, liabilityByExpiryOption, rollForward, waterfallSteps } from '../../renderer/charts/liability-charts';
+import { formatMoneyRounded } from '../../core/engine/report/report-amount-text';
+import { EXPIRY_BUCKETS, liabilityByExpiryOption, rollForward, waterfallOption, waterfallSteps } from '../../renderer/charts/liability-charts';
+import { formatMoney, PLAIN_NUMBERS } from '../../renderer/components/amount-format';
 import { BOOK_RULES, changesNothing, describeRules, financeVariant, rateFromPercent } from '../../renderer/screens/finance/finance-variant';
 import { financeMonthRows, financeTotalsRows } from '../../renderer/screens/finance/finance-rows';
 import { demoReplay } from './demo-replay-support';
@@ -77,7 +79,7 @@ describe('the liability charts', () => {
 
   test('the liability by expiry stacks five parts per month that sum to the closing liability', () => {
     const report = demoReplay().reports[0];
-    const option = liabilityByExpiryOption(report.months, 'USD');
+    const option = liabilityByExpiryOption(report.months, 'USD', 'en-US');
     const series = option.series as Array<{ stack: string; data: number[] }>;
     expect(series).toHaveLength(EXPIRY_BUCKETS.length);
     report.months.forEach((month, m) => {
@@ -88,16 +90,45 @@ describe('the liability charts', () => {
   });
 });
 
+describe('finance charts in the user’s locale', () => {
+  type ValueFormatter = (value: unknown, dataIndex: number) => string;
+
+  test('the waterfall labels and tooltips write each step’s exact micros, its axis the locale’s marks', () => {
+    const steps = waterfallSteps({ openingMicros: 1_234_567_891, issuedMicros: 0, recognisedMicros: 0, breakageMicros: 0, refundedMicros: 0, closingMicros: 1_234_567_891 });
+    const option = waterfallOption(steps, 'EUR', 'de-DE');
+    const [, bars] = option.series as Array<{ label: { formatter: (params: { dataIndex: number }) => string }; tooltip: { valueFormatter: ValueFormatter } }>;
+    expect(bars.label.formatter({ dataIndex: 0 })).toBe('1.234,57\u00a0€');
+    expect(bars.tooltip.valueFormatter(1234.567891, 0)).toBe('1.234,57\u00a0€');
+    expect((option.yAxis as { axisLabel: { formatter: (value: number) => string } }).axisLabel.formatter(1500)).toBe('1.500');
+  });
+
+  test('the liability by expiry tooltip writes the month’s exact part of the liability', () => {
+    const report = demoReplay().reports[0];
+    const option = liabilityByExpiryOption(report.months, 'USD', 'fr-FR');
+    const series = option.series as Array<{ tooltip: { valueFormatter: ValueFormatter } }>;
+    const last = report.months.length - 1;
+    expect(series[0].tooltip.valueFormatter(0, last)).toBe(formatMoney(report.months[last].liabilityByExpiry[EXPIRY_BUCKETS[0].key], 'USD', 'fr-FR'));
+  });
+});
+
 describe('the finance tables', () => {
+  test('are written in the locale given, and plain for files', () => {
+    const { reports } = demoReplay();
+    const cash = reports[0].totals.cashMicros;
+    expect(financeTotalsRows(reports, 'de-DE')[0]).toEqual(['Cash received', ...reports.map((report) => formatMoney(report.totals.cashMicros, 'USD', 'de-DE'))]);
+    expect(financeTotalsRows(reports, PLAIN_NUMBERS)[0][1]).toBe(formatMoneyRounded(cash, 'USD'));
+    expect(financeMonthRows(reports[0], 'de-DE')[0][1]).toContain(',');
+  });
+
   test('totals and months come from the reports, a column per book', () => {
     const { books, dataset, reports } = demoReplay();
     const variant = financeVariant(books[0].book, { ...BOOK_RULES, breakage: 'proportional', expectedRatePercent: '10' });
     if (!variant.ok) throw new Error(variant.problems.join(' '));
     const what = replay(variant.book, dataset, { baseline: reports[0] });
-    const totals = financeTotalsRows([reports[0], what]);
+    const totals = financeTotalsRows([reports[0], what], 'en-US');
     expect(totals.map((row) => row[0])).toEqual(['Cash received', 'Recognised revenue', 'Breakage', 'Recognised revenue and breakage', 'Closing liability']);
     expect(totals.every((row) => row.length === 3)).toBe(true);
-    const months = financeMonthRows(reports[0]);
+    const months = financeMonthRows(reports[0], 'en-US');
     expect(months.map((row) => row[0])).toEqual(reports[0].months.map((month) => month.month));
   });
 });

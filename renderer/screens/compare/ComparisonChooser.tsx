@@ -2,6 +2,7 @@
 // with a progress bar and a cancel button while the worker replays.
 
 import { useMemo } from 'react';
+import { formatCount } from '../../components/amount-format';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { useWorkbench } from '../../state/store';
 import { MAX_CANDIDATES } from '../../state/runs-slice';
@@ -16,9 +17,10 @@ export function ComparisonChooser({ onRun, onCancel }: { onRun: () => void; onCa
   const chooseBaseline = useWorkbench((state) => state.chooseBaseline);
   const toggleCandidate = useWorkbench((state) => state.toggleCandidate);
   const chooseDataset = useWorkbench((state) => state.chooseDataset);
+  const locale = useWorkbench((state) => state.numberLocale);
   // The revision says when the workbook's books or datasets may have changed.
   const versions = useMemo(() => (workbook === null ? [] : versionChoices(workbook)), [workbook, revision]);
-  const datasets = useMemo(() => (workbook === null ? [] : datasetChoices(workbook)), [workbook, revision]);
+  const datasets = useMemo(() => (workbook === null ? [] : datasetChoices(workbook, locale)), [workbook, revision, locale]);
   const running = progress.state === 'running';
   const blocker = comparisonBlocker(comparison);
 
@@ -79,8 +81,8 @@ export function ComparisonChooser({ onRun, onCancel }: { onRun: () => void; onCa
             value={progress.bookIndex + (progress.eventsTotal === 0 ? 0 : progress.eventsDone / progress.eventsTotal)}
           />
           <span>
-            Replaying “{progress.bookName}” ({progress.bookIndex + 1} of {progress.bookCount}): {progress.eventsDone.toLocaleString('en-US')} of{' '}
-            {progress.eventsTotal.toLocaleString('en-US')} events
+            Replaying “{progress.bookName}” ({progress.bookIndex + 1} of {progress.bookCount}): {formatCount(progress.eventsDone, locale)} of{' '}
+            {formatCount(progress.eventsTotal, locale)} events
           </span>
         </div>
       )}

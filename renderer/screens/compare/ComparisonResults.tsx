@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { readPriceBookVersionById } from '../../../core/workbook/repositories/price-books';
 import { billChangeHistogram, billChangeHistogramOption } from '../../charts/bill-change-histogram';
 import { effectivePriceChartOption } from '../../charts/effective-price-chart';
-import { formatMoney } from '../../components/amount-format';
+import { formatCount, PLAIN_NUMBERS } from '../../components/amount-format';
 import { EChart } from '../../components/EChart';
 import { FigureTable } from '../../components/FigureTable';
 import { VirtualTable } from '../../components/VirtualTable';
@@ -21,6 +21,7 @@ export function ComparisonResults({ result }: { result: ComparisonResult }) {
   const workbook = useWorkbench((state) => state.workbook);
   const ledgerChoice = useWorkbench((state) => state.ledgerChoice);
   const chooseLedger = useWorkbench((state) => state.chooseLedger);
+  const locale = useWorkbench((state) => state.numberLocale);
   const { reports } = result;
   const currency = reports[0].currency;
   const labels = useMemo(
@@ -33,15 +34,18 @@ export function ComparisonResults({ result }: { result: ComparisonResult }) {
   );
   const [candidateIndex, setCandidateIndex] = useState(1);
   const shownCandidate = Math.min(candidateIndex, reports.length - 1);
-  const headline = useMemo(() => headlineRows(reports).map((row) => [row.figure, ...row.values]), [reports]);
-  const prices = useMemo(() => priceRows(reports).map((row) => [row.feature, row.unit, ...row.values]), [reports]);
-  const priceOption = useMemo(() => effectivePriceChartOption(reports, labels), [reports, labels]);
+  const headline = useMemo(() => headlineRows(reports, locale).map((row) => [row.figure, ...row.values]), [reports, locale]);
+  const headlineCsv = useMemo(() => headlineRows(reports, PLAIN_NUMBERS).map((row) => [row.figure, ...row.values]), [reports]);
+  const prices = useMemo(() => priceRows(reports, locale).map((row) => [row.feature, row.unit, ...row.values]), [reports, locale]);
+  const pricesCsv = useMemo(() => priceRows(reports, PLAIN_NUMBERS).map((row) => [row.feature, row.unit, ...row.values]), [reports]);
+  const priceOption = useMemo(() => effectivePriceChartOption(reports, labels, locale), [reports, labels, locale]);
+  const histogram = useMemo(() => billChangeHistogram(reports), [reports]);
   const histogramOption = useMemo(
-    () => billChangeHistogramOption(billChangeHistogram(reports), labels.slice(1), (micros) => formatMoney(micros, currency)),
-    [reports, labels, currency],
+    () => billChangeHistogramOption(histogram, labels.slice(1), currency, locale),
+    [histogram, labels, currency, locale],
   );
   const rows = useMemo(() => customerRows(reports, shownCandidate), [reports, shownCandidate]);
-  const columns = useMemo(() => customerColumns(currency), [currency]);
+  const columns = useMemo(() => customerColumns(currency, locale), [currency, locale]);
   const stale = staleText(result.stale);
   const first = reports[0];
 
@@ -50,18 +54,18 @@ export function ComparisonResults({ result }: { result: ComparisonResult }) {
       <section className="panel" aria-labelledby="results-heading">
         <h2 id="results-heading">Results</h2>
         <p className="hint">
-          {result.runId === null ? 'Not recorded' : `Run #${result.runId}`}, {formatTime(result.createdAtMs)}: {first.customerCount.toLocaleString('en-US')} customers and{' '}
-          {first.eventCount.toLocaleString('en-US')} events, {new Date(first.fromMs).toISOString().slice(0, 10)} to {new Date(first.toMs).toISOString().slice(0, 10)} (end
+          {result.runId === null ? 'Not recorded' : `Run #${result.runId}`}, {formatTime(result.createdAtMs)}: {formatCount(first.customerCount, locale)} customers and{' '}
+          {formatCount(first.eventCount, locale)} events, {new Date(first.fromMs).toISOString().slice(0, 10)} to {new Date(first.toMs).toISOString().slice(0, 10)} (end
           exclusive), money in {currency}.
         </p>
         {stale !== null && <p className="warning">{stale}</p>}
         {result.note !== null && <p className="warning">{result.note}</p>}
-        <FigureTable title="Headline figures" header={['Figure', ...labels]} rows={headline} />
+        <FigureTable title="Headline figures" header={['Figure', ...labels]} rows={headline} csvRows={headlineCsv} />
       </section>
       <section className="panel" aria-labelledby="prices-heading">
         <h2 id="prices-heading">Effective price per feature</h2>
         <p className="hint">Revenue recognised from a feature’s burns, divided by its units: what a unit of the feature really earned under each book.</p>
-        <FigureTable title="Effective price per feature" header={['Feature', 'Unit', ...labels]} rows={prices} numbersFrom={2} />
+        <FigureTable title="Effective price per feature" header={['Feature', 'Unit', ...labels]} rows={prices} csvRows={pricesCsv} numbersFrom={2} />
         <EChart title="Effective price per feature (chart)" option={priceOption} heightPx={300} />
       </section>
       <section className="panel" aria-labelledby="histogram-heading">

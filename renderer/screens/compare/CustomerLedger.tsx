@@ -15,6 +15,7 @@ import { ledgerColumns } from './ledger-rows';
 export function CustomerLedger({ result, labels, choice }: { result: ComparisonResult; labels: string[]; choice: CustomerLedgerChoice }) {
   const workbook = useWorkbench((state) => state.workbook);
   const chooseLedger = useWorkbench((state) => state.chooseLedger);
+  const locale = useWorkbench((state) => state.numberLocale);
   const panel = useRef<HTMLElement>(null);
   // The ledger opens below the customer table: bring it into view when another customer is chosen.
   useEffect(() => {
@@ -29,10 +30,10 @@ export function CustomerLedger({ result, labels, choice }: { result: ComparisonR
     [workbook, result, choice, report],
   );
   const creditDecimals = report.creditDecimals;
-  const columns = useMemo(() => ledgerColumns(report.currency, creditDecimals), [report.currency, creditDecimals]);
+  const columns = useMemo(() => ledgerColumns(report.currency, creditDecimals, locale), [report.currency, creditDecimals, locale]);
   const chartOption = useMemo(
-    () => (ledger !== null && ledger.ok ? balanceChartOption(ledger.entries, creditDecimals, bookColour(choice.reportIndex)) : null),
-    [ledger, creditDecimals, choice.reportIndex],
+    () => (ledger !== null && ledger.ok ? balanceChartOption(ledger.entries, creditDecimals, bookColour(choice.reportIndex), locale) : null),
+    [ledger, creditDecimals, choice.reportIndex, locale],
   );
 
   return (

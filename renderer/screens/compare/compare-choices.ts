@@ -1,10 +1,11 @@
 // What the Compare screen offers to pick: every version of every price book in the workbook, and every dataset,
-// each with the label the screens use for it ("AI Platform — rebalance (v2)").
+// each with the label the screens use for it ("AI Platform — rebalance (v2)"); counts in the locale given.
 
 import { listDatasets } from '../../../core/workbook/repositories/datasets';
 import { listPriceBooks, priceBookHistory, readPriceBookVersionById } from '../../../core/workbook/repositories/price-books';
 import { listScenarios, type Scenario } from '../../../core/workbook/repositories/scenarios';
 import type { Workbook } from '../../../core/workbook/workbook';
+import { formatCount } from '../../components/amount-format';
 
 export interface VersionChoice {
   versionId: number;
@@ -37,10 +38,10 @@ export function versionChoices(workbook: Workbook): VersionChoice[] {
   });
 }
 
-export function datasetChoices(workbook: Workbook): DatasetChoice[] {
+export function datasetChoices(workbook: Workbook, locale: string): DatasetChoice[] {
   return listDatasets(workbook).map((dataset) => ({
     datasetId: dataset.id,
-    label: `${dataset.name} (${dataset.customerCount.toLocaleString('en-US')} customers, ${dataset.eventCount.toLocaleString('en-US')} events)`,
+    label: `${dataset.name} (${formatCount(dataset.customerCount, locale)} customers, ${formatCount(dataset.eventCount, locale)} events)`,
     customerCount: dataset.customerCount,
     eventCount: dataset.eventCount,
   }));

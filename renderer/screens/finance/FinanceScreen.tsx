@@ -3,7 +3,7 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import { liabilityByExpiryOption, rollForward, waterfallOption, waterfallSteps } from '../../charts/liability-charts';
-import { formatMoney } from '../../components/amount-format';
+import { formatCount, PLAIN_NUMBERS } from '../../components/amount-format';
 import { EChart } from '../../components/EChart';
 import { FigureTable } from '../../components/FigureTable';
 import { useServices } from '../../app/services';
@@ -18,27 +18,30 @@ import { ChoiceSelect } from '../../components/ChoiceSelect';
 
 function FinanceResults({ result }: { result: FinanceResult }) {
   const { reports, labels } = result;
+  const locale = useWorkbench((state) => state.numberLocale);
   const currency = reports[0].currency;
   const [bookIndex, setBookIndex] = useState(0);
   const [month, setMonth] = useState('all');
   const shownBook = Math.min(bookIndex, reports.length - 1);
-  const totals = useMemo(() => financeTotalsRows(reports), [reports]);
-  const monthRows = useMemo(() => financeMonthRows(reports[shownBook]), [reports, shownBook]);
+  const totals = useMemo(() => financeTotalsRows(reports, locale), [reports, locale]);
+  const totalsCsv = useMemo(() => financeTotalsRows(reports, PLAIN_NUMBERS), [reports]);
+  const monthRows = useMemo(() => financeMonthRows(reports[shownBook], locale), [reports, shownBook, locale]);
+  const monthCsv = useMemo(() => financeMonthRows(reports[shownBook], PLAIN_NUMBERS), [reports, shownBook]);
   const waterfalls = useMemo(
     () =>
       reports.map((report) => {
         const months = month === 'all' ? report.months : report.months.filter((entry) => entry.month === month);
-        return waterfallOption(waterfallSteps(rollForward(months)), currency, (micros) => formatMoney(micros, currency));
+        return waterfallOption(waterfallSteps(rollForward(months)), currency, locale);
       }),
-    [reports, month, currency],
+    [reports, month, currency, locale],
   );
-  const stacks = useMemo(() => reports.map((report) => liabilityByExpiryOption(report.months, currency)), [reports, currency]);
+  const stacks = useMemo(() => reports.map((report) => liabilityByExpiryOption(report.months, currency, locale)), [reports, currency, locale]);
 
   return (
     <>
       <section className="panel" aria-labelledby="finance-totals-heading">
         <h2 id="finance-totals-heading">Totals</h2>
-        <FigureTable title="Finance totals" header={['Figure', ...labels]} rows={totals} />
+        <FigureTable title="Finance totals" header={['Figure', ...labels]} rows={totals} csvRows={totalsCsv} />
       </section>
       <section className="panel" aria-labelledby="rollforward-heading">
         <div className="panel-title">
@@ -87,7 +90,7 @@ function FinanceResults({ result }: { result: FinanceResult }) {
             </label>
           )}
         </div>
-        <FigureTable title={`Months: ${labels[shownBook]}`} header={MONTH_HEADER} rows={monthRows} />
+        <FigureTable title={`Months: ${labels[shownBook]}`} header={MONTH_HEADER} rows={monthRows} csvRows={monthCsv} />
       </section>
     </>
   );
@@ -102,9 +105,10 @@ export function FinanceScreen() {
   const result = useWorkbench((state) => state.financeResult);
   const comparisonBaseline = useWorkbench((state) => state.comparison.baselineVersionId);
   const chooseFinance = useWorkbench((state) => state.chooseFinance);
+  const locale = useWorkbench((state) => state.numberLocale);
   // The revision says when the workbook's books or datasets may have changed.
   const versions = useMemo(() => (workbook === null ? [] : versionChoices(workbook)), [workbook, revision]);
-  const datasets = useMemo(() => (workbook === null ? [] : datasetChoices(workbook)), [workbook, revision]);
+  const datasets = useMemo(() => (workbook === null ? [] : datasetChoices(workbook, locale)), [workbook, revision, locale]);
   const running = progress.state === 'running';
 
   // Starts from the book being compared (or the first book) and the first dataset.
@@ -165,8 +169,8 @@ export function FinanceScreen() {
               value={progress.bookIndex + (progress.eventsTotal === 0 ? 0 : progress.eventsDone / progress.eventsTotal)}
             />
             <span>
-              Replaying “{progress.bookName}” ({progress.bookIndex + 1} of {progress.bookCount}): {progress.eventsDone.toLocaleString('en-US')} of{' '}
-              {progress.eventsTotal.toLocaleString('en-US')} events
+              Replaying “{progress.bookName}” ({progress.bookIndex + 1} of {progress.bookCount}): {formatCount(progress.eventsDone, locale)} of{' '}
+              {formatCount(progress.eventsTotal, locale)} events
             </span>
           </div>
         )}

@@ -1,11 +1,12 @@
 // The Finance screen's tables as text: totals per book, and one book's months (cash, recognised revenue, breakage
-// and the liability roll-forward), read from the reports core computed.
+// and the liability roll-forward), read from the reports core computed, in the locale given (PLAIN_NUMBERS for the
+// CSV files).
 
 import type { ReplayReport } from '../../../core/engine/report/report-model';
-import { formatMoney } from '../../components/amount-format';
+import { formatMoney, type NumberLocale } from '../../components/amount-format';
 
-export function financeTotalsRows(reports: readonly ReplayReport[]): string[][] {
-  const money = (report: ReplayReport, micros: number): string => formatMoney(micros, report.currency);
+export function financeTotalsRows(reports: readonly ReplayReport[], locale: NumberLocale): string[][] {
+  const money = (report: ReplayReport, micros: number): string => formatMoney(micros, report.currency, locale);
   const rows: Array<[string, (report: ReplayReport) => string]> = [
     ['Cash received', (r) => money(r, r.totals.cashMicros)],
     ['Recognised revenue', (r) => money(r, r.totals.recognisedRevenueMicros)],
@@ -28,8 +29,8 @@ export const MONTH_HEADER = [
   'Closing liability',
 ] as const;
 
-export function financeMonthRows(report: ReplayReport): string[][] {
-  const money = (micros: number): string => formatMoney(micros, report.currency);
+export function financeMonthRows(report: ReplayReport, locale: NumberLocale): string[][] {
+  const money = (micros: number): string => formatMoney(micros, report.currency, locale);
   return report.months.map((month) => [
     month.month,
     money(month.cashMicros),

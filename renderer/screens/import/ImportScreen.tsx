@@ -9,6 +9,7 @@ import { EVENT_FIELDS } from '../../../core/engine/usage/events-reader';
 import { VirtualTable } from '../../components/VirtualTable';
 import type { TableColumn } from '../../components/table-columns';
 import { useServices } from '../../app/services';
+import { formatCount } from '../../components/amount-format';
 import { useWorkbench, workbenchStore } from '../../state/store';
 import { missingRoles, roleColumns } from './column-roles';
 import { previewFile } from './file-preview';
@@ -41,6 +42,7 @@ export function ImportScreen() {
   // Kept in the store, so the picked files and the outcome are still there after a look at another screen.
   const { customers, events, name, progress, outcome, readProblem } = useWorkbench((state) => state.importDraft);
   const update = useWorkbench((state) => state.updateImport);
+  const locale = useWorkbench((state) => state.numberLocale);
   const running = progress !== null;
 
   const blockers = useMemo(() => {
@@ -138,14 +140,14 @@ export function ImportScreen() {
           <div className="replay-progress">
             <progress aria-label="Import progress" max={progress.bytesTotal} value={progress.bytesDone} />
             <span>
-              Reading the {progress.file} file: {progress.bytesDone.toLocaleString('en-US')} of {progress.bytesTotal.toLocaleString('en-US')} bytes
+              Reading the {progress.file} file: {formatCount(progress.bytesDone, locale)} of {formatCount(progress.bytesTotal, locale)} bytes
             </span>
           </div>
         )}
         {outcome?.kind === 'cancelled' && <p className="hint">The import was cancelled; nothing was imported.</p>}
         {outcome?.kind === 'imported' && (
           <p className="success" id="import-outcome">
-            Imported “{outcome.dataset.name}”: {outcome.dataset.customerCount.toLocaleString('en-US')} customers and {outcome.dataset.eventCount.toLocaleString('en-US')}{' '}
+            Imported “{outcome.dataset.name}”: {formatCount(outcome.dataset.customerCount, locale)} customers and {formatCount(outcome.dataset.eventCount, locale)}{' '}
             events. It is listed on the Workbook screen and can be compared on the Compare screen.
           </p>
         )}

@@ -5,6 +5,8 @@ import { useMemo, useRef } from 'react';
 import type { FieldRole } from '../../../core/engine/usage/column-mapping';
 import type { FilePreview } from './file-preview';
 import { roleColumns } from './column-roles';
+import { formatCount } from '../../components/amount-format';
+import { useWorkbench } from '../../state/store';
 
 export interface PickedFile {
   fileName: string;
@@ -26,6 +28,7 @@ export const USAGE_FILE_ACCEPT = '.csv,.ndjson,.jsonl,text/csv,application/x-ndj
 
 export function UsageFilePanel({ title, roles, picked, disabled, onPick, onMap }: UsageFilePanelProps) {
   const input = useRef<HTMLInputElement>(null);
+  const locale = useWorkbench((state) => state.numberLocale);
   const columns = useMemo(() => (picked === null ? [] : roleColumns(roles, picked.preview.columns, picked.mapping)), [roles, picked]);
 
   return (
@@ -49,7 +52,7 @@ export function UsageFilePanel({ title, roles, picked, disabled, onPick, onMap }
         />
         {picked !== null && (
           <span className="hint">
-            {picked.fileName} ({picked.bytes.length.toLocaleString('en-US')} bytes, {picked.preview.format === 'ndjson' ? 'NDJSON' : 'CSV'})
+            {picked.fileName} ({formatCount(picked.bytes.length, locale)} bytes, {picked.preview.format === 'ndjson' ? 'NDJSON' : 'CSV'})
           </span>
         )}
       </div>

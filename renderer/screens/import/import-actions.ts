@@ -1,10 +1,12 @@
 // Imports a customers file and an events file as a new dataset: the name is checked first, the files are read in
 // the worker, and only when both are valid is the dataset written to the workbook, in one transaction. A refusal
 // is a sentence (and, for the files, every problem with its file, line and column); the workbook is then unchanged.
+// Counts in sentences are written in the store's number locale at the time the sentence is made.
 
 import type { ImportIssue } from '../../../core/engine/usage/import-error';
 import { findDatasetByName, type DatasetSummary } from '../../../core/workbook/repositories/datasets';
 import { saveDataset } from '../../../core/workbook/repositories/dataset-store';
+import { formatCount } from '../../components/amount-format';
 import type { WorkbenchStore } from '../../state/store';
 import type { ImportClient } from '../../workers/import-client';
 import type { ImportJob } from '../../workers/import-protocol';
@@ -39,7 +41,7 @@ export async function importDataset(
     const fileName = outcome.file === 'customers' ? job.customers.fileName : job.events.fileName;
     const listed = outcome.errorCount > outcome.errors.length ? ` (the first ${outcome.errors.length} are listed)` : '';
     const noun = outcome.errorCount === 1 ? 'error' : 'errors';
-    return refused(`Nothing was imported: ${fileName} has ${outcome.errorCount.toLocaleString('en-US')} ${noun}${listed}.`, outcome.errors, outcome.errorCount);
+    return refused(`Nothing was imported: ${fileName} has ${formatCount(outcome.errorCount, store.getState().numberLocale)} ${noun}${listed}.`, outcome.errors, outcome.errorCount);
   }
   // The workbook may have been replaced while the worker read; then there is nowhere to put the dataset.
   if (store.getState().workbook !== workbook) return { kind: 'cancelled' };
@@ -50,10 +52,11 @@ export async function importDataset(
     importedAtMs: nowMs(),
   });
   if (!saved.ok) return refused(`${saved.problem.message} Nothing was imported.`);
+  const locale = store.getState().numberLocale;
   store
     .getState()
     .workbookChanged(
-      `Imported the dataset "${saved.value.name}": ${saved.value.customerCount.toLocaleString('en-US')} customers and ${saved.value.eventCount.toLocaleString('en-US')} events.`,
+      `Imported the dataset "${saved.value.name}": ${formatCount(saved.value.customerCount, locale)} customers and ${formatCount(saved.value.eventCount, locale)} events.`,
     );
   return { kind: 'imported', dataset: saved.value, customerRows: outcome.customerRows, eventRows: outcome.eventRows };
 }

@@ -51,6 +51,7 @@ export function RebalanceScreen() {
   const setRebalance = useWorkbench((state) => state.setRebalance);
   const replaceEditorDraft = useWorkbench((state) => state.replaceEditorDraft);
   const showScreen = useWorkbench((state) => state.showScreen);
+  const locale = useWorkbench((state) => state.numberLocale);
   const [shownVersionId, setShownVersionId] = useState<number | null>(null);
   const [result, setResult] = useState<ReplayResult | null>(null);
   const [running, setRunning] = useState<Running>(null);
@@ -183,7 +184,7 @@ export function RebalanceScreen() {
     showScreen('editor');
   }
 
-  const figures = result === null ? [] : rebalanceFigures(result.reports);
+  const figures = useMemo(() => (result === null ? [] : rebalanceFigures(result.reports, locale)), [result, locale]);
   const resultState = result === null ? 'none' : result.key === booksKey && running === null ? 'current' : 'stale';
   const shownBook = shown === null ? null : rebalanced(shown);
   const shownSaved = shown === null ? null : (storedBooks.get(shown) ?? null);

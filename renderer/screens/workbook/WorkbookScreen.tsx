@@ -25,6 +25,7 @@ export function WorkbookScreen() {
   const services = useServices();
   const workbook = useWorkbench((state) => state.workbook);
   const revision = useWorkbench((state) => state.workbookRevision);
+  const locale = useWorkbench((state) => state.numberLocale);
   const status = useWorkbench((state) => state.workbookStatus);
   const problem = useWorkbench((state) => state.workbookProblem);
   const activity = useWorkbench((state) => state.workbookActivity);
@@ -34,7 +35,7 @@ export function WorkbookScreen() {
   const [scenarioSlug, setScenarioSlug] = useState<string>(DEFAULT_SCENARIO_SLUG);
   const fileInput = useRef<HTMLInputElement>(null);
   // Re-read whenever the workbook's contents change; the revision is what says they did.
-  const lines = useMemo(() => (workbook === null ? null : workbookLines(workbook)), [workbook, revision]);
+  const lines = useMemo(() => (workbook === null ? null : workbookLines(workbook, locale)), [workbook, revision, locale]);
   const busy = activity !== 'ready';
 
   function onFilePicked(event: ChangeEvent<HTMLInputElement>): void {

@@ -10,6 +10,7 @@ import { openStoredOrNewWorkbook, type StartedWorkbook } from '../../storage/ope
 import { readUploadedWorkbook, type PickedFile } from '../../storage/workbook-upload';
 import { buildBuiltInScenario } from './build-built-in-scenario';
 import { formatTime } from './workbook-lines';
+import { formatCount } from '../../components/amount-format';
 
 /** The scenario size the page builds: large enough to show every effect, small enough to build in a blink. */
 export const PAGE_SCENARIO_SIZE: ScenarioSize = 'small';
@@ -55,7 +56,8 @@ export function buildScenario(store: WorkbenchStore, services: WorkbenchServices
     return;
   }
   const { scenario, dataset } = built.value;
-  const what = `the scenario "${scenario.name}" with ${dataset.customerCount.toLocaleString('en-US')} customers and ${dataset.eventCount.toLocaleString('en-US')} events`;
+  const locale = store.getState().numberLocale;
+  const what = `the scenario "${scenario.name}" with ${formatCount(dataset.customerCount, locale)} customers and ${formatCount(dataset.eventCount, locale)} events`;
   store
     .getState()
     .workbookChanged(reason === 'first-visit' ? `New workbook with the built-in ${entry.name} demo: ${what}.` : `Built ${what} into the workbook.`);

@@ -47,8 +47,14 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
 }
 
-export function newWorkbenchContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: SCREEN, acceptDownloads: true });
+/**
+ * The locale a test's browser reports. The page writes numbers in the browser's locale, so tests that read figures
+ * pin it; a test of another locale names its own.
+ */
+export const TEST_LOCALE = 'en-US';
+
+export function newWorkbenchContext(browser: Browser, locale: string = TEST_LOCALE): Promise<BrowserContext> {
+  return browser.newContext({ viewport: SCREEN, acceptDownloads: true, locale });
 }
 
 /** A browser on a profile folder the test owns, to close and launch again on the same folder. */
@@ -59,5 +65,6 @@ export function launchChromiumWithProfile(profileFolder: string): Promise<Browse
     args: CHROMIUM_ARGS,
     viewport: SCREEN,
     acceptDownloads: true,
+    locale: TEST_LOCALE,
   });
 }
