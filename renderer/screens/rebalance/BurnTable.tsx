@@ -1,13 +1,16 @@
 // The burn of each feature of one book in play: as saved, and as rebalanced with a slider or a typed value (the
 // two always agree: the slider's positions are exact decimals, and a typed value between them is kept as typed).
 // A tiered feature is moved by its first tier; its other tiers keep their proportion. Core's validation shows at
-// the typed value, so a burn of 0 says why it cannot be replayed.
+// the typed value, so a burn of 0 says why it cannot be replayed. The saved burn and the change are written in the
+// user's number locale; the typed value stays in the plain decimal text the book holds ("1.25"), as every editor field.
 
 import { useMemo } from 'react';
 import type { PriceBook } from '../../../core/engine/price-book/model';
 import { validatePriceBook } from '../../../core/engine/price-book/validate';
 import { featurePath, indexIssues, tierPath } from '../editor/field-issues';
 import { IssuesContext, TextField } from '../editor/fields';
+import { formatPercentText, localiseDecimalText } from '../../components/amount-format';
+import { useWorkbench } from '../../state/store';
 import { burnChangeText, burnSliderScale, headlineBurn, sliderPosition, sliderValue, withFeatureBurn } from './what-if';
 
 interface BurnTableProps {
@@ -18,6 +21,7 @@ interface BurnTableProps {
 
 export function BurnTable({ saved, book, onChange }: BurnTableProps) {
   const issues = useMemo(() => indexIssues(validatePriceBook(book)), [book]);
+  const locale = useWorkbench((state) => state.numberLocale);
   return (
     <IssuesContext.Provider value={issues}>
       <table className="burn-table">
@@ -46,7 +50,7 @@ export function BurnTable({ saved, book, onChange }: BurnTableProps) {
                   <span className="hint"> per {feature.unitLabel}</span>
                   {tiered && <span className="hint"> (tiers move together)</span>}
                 </th>
-                <td className="number">{String(reference)}</td>
+                <td className="number">{localiseDecimalText(String(reference), locale)}</td>
                 <td>
                   <input
                     type="range"
@@ -69,7 +73,7 @@ export function BurnTable({ saved, book, onChange }: BurnTableProps) {
                     onChange={(text) => onChange(withFeatureBurn(book, feature.key, text))}
                   />
                 </td>
-                <td className="number burn-change">{burnChangeText(reference, burn) ?? '—'}</td>
+                <td className="number burn-change">{formatPercentText(burnChangeText(reference, burn), locale)}</td>
               </tr>
             );
           })}
