@@ -41,6 +41,10 @@ function pastExports(exporter: ExportPage): Promise<string[]> {
   return exporter.page.locator('.export-history-list li').allInnerTexts();
 }
 
+async function shownRevision(exporter: ExportPage): Promise<number> {
+  return Number((await exporter.page.locator('body').getAttribute('data-workbook-revision')) ?? '0');
+}
+
 /** When the newest past export was made, as the list shows it. */
 async function exportTime(exporter: ExportPage): Promise<string> {
   const [newest] = await pastExports(exporter);
@@ -75,6 +79,8 @@ describe('exporting a price book', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('webAppUrl')).origin });
     await exporter.page.getByRole('button', { name: 'Copy to clipboard', exact: true }).click();
+    // The clipboard is written asynchronously; until then the notice still tells of the file saved before.
+    await exporter.page.locator('.export-ready .notice', { hasText: /^Copied / }).waitFor();
     expect(await exporter.page.locator('.export-ready .notice').innerText()).toBe(`Copied ${envelopeExpected.fileName} to the clipboard.`);
     expect(await exporter.page.evaluate(() => navigator.clipboard.readText())).toBe(envelopeExpected.json);
   });
@@ -101,6 +107,8 @@ describe('exporting a price book', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
 
     const second = await exporter.save();
     expect(new TextDecoder().decode(second.bytes)).toBe(expected.json);
+    // The download starts before the page has re-read the record it just wrote.
+    await exporter.page.locator('.export-history-list li').nth(1).waitFor();
     expect(await exporter.lastExportText()).toMatch(/^Same content as the last export \(ai-platform-2025-10-expiry-[0-9a-f]{12}\.json, saved \d{4}-\d\d-\d\d \d\d:\d\d UTC\)\.$/);
   });
 
@@ -109,6 +117,7 @@ describe('exporting a price book', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const exporter = await ExportPage.show(workbench);
     await exporter.pick('AI Platform — rollover (ai-platform) v3');
     expect(await pastExports(exporter)).toEqual([]);
+    const revisionBefore = await shownRevision(exporter);
     const first = await exporter.save();
     const expected = exported(exportPriceBook(latestDemoBook()));
     expect(first.fileName).toBe(expected.fileName);
@@ -118,8 +127,12 @@ describe('exporting a price book', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await exporter.page.locator('.export-history-list li').first().waitFor();
     expect(await pastExports(exporter)).toEqual([expect.stringMatching(recordedLine)]);
 
-    // The record is a change to the workbook: it is stored, and is there after a reload.
-    await workbench.waitUntilSaved();
+    // The record is a change to the workbook: it is stored, and is there after a reload. The body's attributes follow
+    // the store after React's commit, so wait for the change itself to be shown as saved, not for "saved" alone.
+    await exporter.page.waitForFunction(
+      (before) => Number(document.body.dataset.workbookRevision ?? '0') > before && document.body.dataset.saveState === 'saved',
+      revisionBefore,
+    );
     await workbench.reload();
     const editor = await EditorPage.show(workbench);
     await editor.type('Burn per unit of Embeddings', '0.06');
