@@ -211,17 +211,17 @@ export async function stepMarksSinceRun(page: Page, lastStep: string, timeoutMs:
           return;
         }
         const giveUpAt = performance.now() + limitMs;
-        const look = (): void => {
+        // An interval, not a named function that calls itself: the page has no helper for tsx's names.
+        const timer = window.setInterval(() => {
           const marks = performance.getEntriesByType('mark').filter((mark) => mark.name.startsWith('cw:') && mark.startTime >= clickedAt);
           if (marks.some((mark) => mark.name === `cw:${last}`)) {
+            window.clearInterval(timer);
             resolve(marks.map((mark) => ({ step: mark.name.slice(3), atMs: mark.startTime - clickedAt })));
           } else if (performance.now() > giveUpAt) {
+            window.clearInterval(timer);
             reject(new Error(`the app did not mark "${last}" within ${limitMs} ms`));
-          } else {
-            setTimeout(look, 50);
           }
-        };
-        look();
+        }, 50);
       }),
     { lastStep, timeoutMs },
   );

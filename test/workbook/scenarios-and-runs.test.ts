@@ -21,6 +21,8 @@ import {
   updateScenario,
   type ScenarioDefinition,
 } from '../../core/workbook/repositories/scenarios';
+import type { ReplayReport } from '../../core/engine/report/report-model';
+import { storedReportText } from '../../core/workbook/stored-report';
 import type { Workbook } from '../../core/workbook/workbook';
 import { monthlyPlan, testBook } from '../support/book-builder';
 import { history } from '../support/history-builder';
@@ -155,6 +157,42 @@ describe('runs', () => {
     expect(stored.baseline).toEqual(record.baseline);
     expect(stored.candidates).toEqual(record.candidates);
     expect(valueOf(latestRun(reopened, scenarioId))).toEqual(stored);
+  });
+
+  test('a report handed over already encoded is stored as it is and reopens equal to the report', async () => {
+    const { workbook, definition } = setup;
+    const { id: scenarioId } = valueOf(createScenario(workbook, definition, AT));
+    const record = replayRecord(scenarioId);
+    const encoded = (report: ReplayReport) => new TextEncoder().encode(storedReportText(report));
+    const info = valueOf(
+      recordRun(workbook, {
+        ...record,
+        baseline: { ...record.baseline, storedUtf8: encoded(record.baseline.report) },
+        candidates: record.candidates.map((candidate) => ({ ...candidate, storedUtf8: encoded(candidate.report) })),
+      }),
+    );
+    const stored = valueOf(getRun(workbook, info.id));
+    expect(stored.baseline).toEqual(record.baseline);
+    expect(stored.candidates).toEqual(record.candidates);
+    const texts = workbook.database.exec('SELECT report_json FROM run_reports WHERE run_id = ? ORDER BY position', [info.id])[0].values.map((row) => row[0]);
+    expect(texts).toEqual([storedReportText(record.baseline.report), storedReportText(record.candidates[0].report)]);
+  });
+
+  test('a run stored by an earlier version, reports as plain JSON, still reopens; a damaged report is said, not thrown', () => {
+    const { workbook, definition } = setup;
+    const { id: scenarioId } = valueOf(createScenario(workbook, definition, AT));
+    const record = replayRecord(scenarioId);
+    const info = valueOf(recordRun(workbook, { ...record, candidates: [] , inputs: { ...record.inputs, candidateContentHashes: [] } }));
+    // Written the way schema 2–4 builds wrote reports.
+    workbook.database.run('DELETE FROM run_reports WHERE run_id = ?', [info.id]);
+    workbook.database.run('INSERT INTO run_reports (run_id, position, version_id, report_json) VALUES (?, 0, ?, ?)', [info.id, record.baseline.versionId, JSON.stringify(record.baseline.report)]);
+    expect(valueOf(getRun(workbook, info.id)).baseline).toEqual(record.baseline);
+    workbook.database.run('DELETE FROM run_reports WHERE run_id = ?', [info.id]);
+    workbook.database.run("INSERT INTO run_reports (run_id, position, version_id, report_json) VALUES (?, 0, ?, '{\"reportVersion\":1')", [info.id, record.baseline.versionId]);
+    expect(getRun(workbook, info.id)).toEqual({
+      ok: false,
+      problem: { code: 'workbook_damaged', message: `Run ${info.id} is damaged: one of its reports cannot be read. Replay the scenario again.` },
+    });
   });
 
   test('runs are listed newest first and the latest is the last recorded', () => {

@@ -10,6 +10,7 @@ import { inTransaction } from '../transaction';
 import type { Workbook } from '../workbook';
 import { fail, succeed, type WorkbookResult } from '../workbook-problem';
 import { readPriceBookVersionById } from './price-books';
+import { reportFromStoredText, storedReportText } from '../stored-report';
 import { getScenario } from './scenarios';
 
 /** What a run replayed, by content: equal inputs give equal reports under the same engine version. */
@@ -25,6 +26,11 @@ export interface RunInputs {
 export interface RunReportInput {
   versionId: number;
   report: ReplayReport;
+  /**
+   * The report's stored text (storedReportText of `report`) as UTF-8, when the caller has it already — the page's
+   * replay worker makes it off the page's thread; written as it is, so it must be exactly that text.
+   */
+  storedUtf8?: Uint8Array;
 }
 
 export interface RunRecord {
@@ -104,9 +110,13 @@ export function recordRun(workbook: Workbook, record: RunRecord): WorkbookResult
       record.createdAtMs,
     ]);
     const runId = lastInsertId(database);
-    const statement = database.prepare('INSERT INTO run_reports (run_id, position, version_id, report_json) VALUES (?, ?, ?, ?)');
+    // Bound as bytes and cast to text by SQLite: sql.js copies bytes into its memory at once, while a string bound as
+    // text goes through a JavaScript array of every byte, which for a report of megabytes costs seconds.
+    const statement = database.prepare('INSERT INTO run_reports (run_id, position, version_id, report_json) VALUES (?, ?, ?, CAST(? AS TEXT))');
     try {
-      reports.forEach((entry, position) => statement.run([runId, position, entry.versionId, JSON.stringify(entry.report)]));
+      reports.forEach((entry, position) =>
+        statement.run([runId, position, entry.versionId, entry.storedUtf8 ?? new TextEncoder().encode(storedReportText(entry.report))]),
+      );
     } finally {
       statement.free();
     }
@@ -122,13 +132,14 @@ export function listRuns(workbook: Workbook, scenarioId: number): RunInfo[] {
 export function getRun(workbook: Workbook, runId: number): WorkbookResult<StoredRun> {
   const info = getRunInfo(workbook, runId);
   if (!info.ok) return info;
-  const reports = queryRows(workbook.database, 'SELECT version_id, report_json FROM run_reports WHERE run_id = ? ORDER BY position', [runId]).map(
-    (row): StoredRunReport => ({
-      versionId: numberValue(row[0], 'run_reports.version_id'),
-      // Written by JSON.stringify of a ReplayReport in recordRun, never changed since (the schema forbids it).
-      report: JSON.parse(textValue(row[1], 'run_reports.report_json')) as ReplayReport,
-    }),
-  );
+  const rows = queryRows(workbook.database, 'SELECT version_id, report_json FROM run_reports WHERE run_id = ? ORDER BY position', [runId]);
+  const reports: StoredRunReport[] = [];
+  for (const row of rows) {
+    // Written by recordRun, never changed since (the schema forbids it): anything else is damage.
+    const report = reportFromStoredText(textValue(row[1], 'run_reports.report_json'));
+    if (report === null) return fail('workbook_damaged', `Run ${runId} is damaged: one of its reports cannot be read. Replay the scenario again.`);
+    reports.push({ versionId: numberValue(row[0], 'run_reports.version_id'), report });
+  }
   if (reports.length !== 1 + info.value.inputs.candidateContentHashes.length) {
     return fail('workbook_damaged', `Run ${runId} is damaged: some of its reports are missing. Replay the scenario again.`);
   }
