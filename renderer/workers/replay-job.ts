@@ -7,6 +7,7 @@ import { ReplayInputError } from '../../core/engine/replay/replay-error';
 import type { ReplayOptions } from '../../core/engine/replay/replay-types';
 import type { ReplayReport } from '../../core/engine/report/report-model';
 import { applyPlanMapping } from '../../core/workbook/scenario-options';
+import { storedReportText } from '../../core/workbook/stored-report';
 import { datasetBuffers } from '../../core/engine/usage/dataset-buffers';
 import { decodeStoredDataset } from '../../core/workbook/usage/stored-dataset';
 import type { ReplayJob, ReplayJobResponse } from './replay-protocol';
@@ -44,6 +45,9 @@ export function runReplayJob(jobId: number, job: ReplayJob, post: PostReplayResp
       return;
     }
   }
-  // The decoded usage goes back to the page for its next run; the worker keeps nothing.
-  post({ kind: 'done', jobId, reports, dataset }, datasetBuffers(dataset));
+  // Written here, off the page's thread, in the form the workbook stores; the decoded usage goes back to the page for
+  // its next run; the worker keeps nothing.
+  const encoder = new TextEncoder();
+  const stored = reports.map((report) => encoder.encode(storedReportText(report)));
+  post({ kind: 'done', jobId, reports: stored, dataset }, [...stored.map((bytes) => bytes.buffer as ArrayBuffer), ...datasetBuffers(dataset)]);
 }

@@ -7,6 +7,8 @@ import { replay } from '../../core/engine/replay/replay';
 import { createWorkbook } from '../../core/workbook/open-workbook';
 import { readStoredDataset, saveDataset } from '../../core/workbook/repositories/dataset-store';
 import { applyPlanMapping } from '../../core/workbook/scenario-options';
+import type { ReplayReport } from '../../core/engine/report/report-model';
+import { reportFromStoredText } from '../../core/workbook/stored-report';
 import type { StoredDataset } from '../../core/workbook/usage/stored-dataset';
 import type { Workbook } from '../../core/workbook/workbook';
 import { loadSqlJs } from '../../cli/file-store/sql-js-node';
@@ -29,6 +31,15 @@ async function storedDemo(): Promise<{ workbook: Workbook; datasetId: number; st
   return { workbook, datasetId: saved.value.id, stored: stored.value };
 }
 
+/** The worker's reports, sent as the text the workbook stores, read back. */
+function readReports(stored: Uint8Array[]): ReplayReport[] {
+  return stored.map((bytes) => {
+    const report = reportFromStoredText(new TextDecoder().decode(bytes));
+    if (report === null) throw new Error('a report the worker sent cannot be read');
+    return report;
+  });
+}
+
 function runToEnd(job: ReplayJob): { responses: ReplayJobResponse[]; transfers: ArrayBuffer[][] } {
   const responses: ReplayJobResponse[] = [];
   const transfers: ArrayBuffer[][] = [];
@@ -46,7 +57,7 @@ describe('a replay job', () => {
     const done = responses.at(-1);
     expect(done?.kind).toBe('done');
     if (done?.kind !== 'done') return;
-    expect(JSON.stringify(done.reports)).toBe(JSON.stringify(demoReplay().reports));
+    expect(JSON.stringify(readReports(done.reports))).toBe(JSON.stringify(demoReplay().reports));
   });
 
   test('tells progress between slices, rising to every event of each book', () => {
@@ -65,10 +76,10 @@ describe('a replay job', () => {
     const { responses, transfers } = runToEnd({ ...demoJob(), usage: { kind: 'stored', stored } });
     const done = responses.at(-1);
     if (done?.kind !== 'done') throw new Error(`expected done, got ${done?.kind}`);
-    expect(JSON.stringify(done.reports)).toBe(JSON.stringify(demoReplay().reports));
+    expect(JSON.stringify(readReports(done.reports))).toBe(JSON.stringify(demoReplay().reports));
     expectSameDataset(done.dataset, demoReplay().dataset);
-    // Handed back without a copy: every column's buffer is in the transfer list, once.
-    expect(new Set(transfers.at(-1))).toEqual(new Set([done.dataset.timeMs.buffer, done.dataset.customerIndex.buffer, done.dataset.featureIndex.buffer, done.dataset.quantityMicros.buffer, done.dataset.customerEventStart.buffer, done.dataset.customers.startMs.buffer, done.dataset.customers.endMs.buffer]));
+    // Handed back without a copy: every report's and every column's buffer is in the transfer list, once.
+    expect(new Set(transfers.at(-1))).toEqual(new Set([...done.reports.map((bytes) => bytes.buffer),done.dataset.timeMs.buffer, done.dataset.customerIndex.buffer, done.dataset.featureIndex.buffer, done.dataset.quantityMicros.buffer, done.dataset.customerEventStart.buffer, done.dataset.customers.startMs.buffer, done.dataset.customers.endMs.buffer]));
     expect(transfers.slice(0, -1).every((list) => list.length === 0)).toBe(true);
   });
 
@@ -95,8 +106,9 @@ describe('a replay job', () => {
     if (done?.kind !== 'done') throw new Error(`expected done, got ${done?.kind}`);
     const mapped = applyPlanMapping(dataset, planMapping).dataset;
     const baseline = replay(books[0].book, dataset);
-    expect(JSON.stringify(done.reports)).toBe(JSON.stringify([baseline, ...books.slice(1).map((book) => replay(book.book, mapped, { baseline }))]));
-    expect(JSON.stringify(done.reports[1])).not.toBe(JSON.stringify(demoReplay().reports[1]));
+    const reports = readReports(done.reports);
+    expect(JSON.stringify(reports)).toBe(JSON.stringify([baseline, ...books.slice(1).map((book) => replay(book.book, mapped, { baseline }))]));
+    expect(JSON.stringify(reports[1])).not.toBe(JSON.stringify(demoReplay().reports[1]));
   });
 
   test('a book that does not price the usage’s features is refused with the engine’s sentence', () => {
@@ -145,9 +157,34 @@ describe('the replay client', () => {
     expect(client.running).toBe(true);
     worker.deliver();
     const result = await outcome;
-    expect(result.kind).toBe('done');
+    if (result.kind !== 'done') throw new Error(`expected done, got ${result.kind}`);
+    expect(JSON.stringify(result.reports)).toBe(JSON.stringify(demoReplay().reports));
+    expect(readReports(result.storedReports)).toEqual(result.reports);
     expect(seen.length).toBeGreaterThan(0);
     expect(client.running).toBe(false);
+  });
+
+  test('cancel while the reports are being read ends the job as cancelled, and the client is free again', async () => {
+    const worker = inThreadWorker();
+    const client = createReplayClient(() => worker);
+    const outcome = client.run(demoJob(), () => undefined);
+    worker.deliver();
+    // The worker has answered; the client reads the reports a task at a time and is still running meanwhile.
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(client.running).toBe(true);
+    client.cancel();
+    expect(await outcome).toEqual({ kind: 'cancelled' });
+    expect(client.running).toBe(false);
+    expect(worker.terminated).toBe(false);
+  });
+
+  test('a report the worker sends that cannot be read ends the job as crashed, with a sentence', async () => {
+    const handle = inThreadWorker();
+    const client = createReplayClient(() => handle);
+    const outcome = client.run(demoJob(), () => undefined);
+    handle.onmessage?.({ data: { kind: 'done', jobId: 1, reports: [new TextEncoder().encode('{"not":"a report"}')], dataset: demoReplay().dataset } } as MessageEvent<ReplayJobResponse>);
+    expect(await outcome).toEqual({ kind: 'crashed', message: 'the replay worker sent a report that cannot be read' });
   });
 
   test('stored blobs and a lent dataset are handed to the worker without a copy; a copied dataset is not', async () => {

@@ -135,6 +135,7 @@ export async function runComparison(store: WorkbenchStore, replayClient: ReplayC
   const scenario = inputs.scenario === null ? createScenarioFor(workbook, versionIds, inputs.labels, datasetId, createdAtMs) : { ok: true as const, value: inputs.scenario };
   const recordedInputs = runInputs ?? (scenario.ok ? scenarioInputs(workbook, scenario.value.id) : scenario);
   const [baselineReport, ...candidateReports] = outcome.reports;
+  const [baselineStored, ...candidatesStored] = outcome.storedReports;
   const recorded =
     scenario.ok && recordedInputs.ok
       ? recordRun(workbook, {
@@ -142,8 +143,8 @@ export async function runComparison(store: WorkbenchStore, replayClient: ReplayC
           inputs: recordedInputs.value,
           engineVersion: ENGINE_VERSION,
           createdAtMs,
-          baseline: { versionId: versionIds[0], report: baselineReport },
-          candidates: candidateReports.map((report, index) => ({ versionId: versionIds[index + 1], report })),
+          baseline: { versionId: versionIds[0], report: baselineReport, storedUtf8: baselineStored },
+          candidates: candidateReports.map((report, index) => ({ versionId: versionIds[index + 1], report, storedUtf8: candidatesStored[index] })),
         })
       : recordedInputs.ok
         ? scenario

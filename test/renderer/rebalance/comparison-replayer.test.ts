@@ -50,7 +50,7 @@ function recordingFallback(): { replayer: ComparisonReplayer; calls: number[] } 
 
 describe('the rebalance replayer', () => {
   test('a worker job’s reports come back, and its progress names how many books there are', async () => {
-    const { client } = scriptedClient([{ kind: 'done', reports: [report], dataset }], [{ bookIndex: 1, eventsDone: 5, eventsTotal: 10 }]);
+    const { client } = scriptedClient([{ kind: 'done', reports: [report], storedReports: [], dataset }], [{ bookIndex: 1, eventsDone: 5, eventsTotal: 10 }]);
     const progress: SlicedReplayProgress[] = [];
     const job = workerReplayer(client, recordingFallback().replayer)([cleanBook(), cleanBook()], dataset, (p) => progress.push(p));
     expect(await job.outcome).toEqual({ kind: 'done', reports: [report] });
