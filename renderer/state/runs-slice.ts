@@ -25,8 +25,10 @@ export type ReplayProgress =
   | { state: 'failed'; message: string };
 
 export interface ComparisonResult {
-  /** The run in the workbook that holds these reports; null when it could not be recorded. */
+  /** The run in the workbook that holds these reports; null while being recorded, or when it could not be. */
   runId: number | null;
+  /** Just replayed and shown, the run not yet written to the workbook (it follows the first paint). */
+  recording: boolean;
   scenarioId: number | null;
   /** Baseline first, then the candidates in the order chosen. */
   versionIds: number[];
@@ -84,6 +86,8 @@ export interface RunsSlice {
   replayCancelled(): void;
   replayFailed(message: string): void;
   showComparison(result: ComparisonResult): void;
+  /** The shown result (found by its reports) has been written to the workbook, or could not be. */
+  comparisonRecorded(reports: ReplayReport[], recorded: Pick<ComparisonResult, 'runId' | 'scenarioId' | 'note'>): void;
   chooseLedger(choice: CustomerLedgerChoice | null): void;
 }
 
@@ -145,5 +149,11 @@ export const createRunsSlice: StateCreator<WorkbenchState, [], [], RunsSlice> = 
   replayCancelled: () => set({ replayProgress: { state: 'cancelled' } }),
   replayFailed: (message) => set({ replayProgress: { state: 'failed', message } }),
   showComparison: (result) => set({ comparisonResult: result, replayProgress: { state: 'idle' }, ledgerChoice: null }),
+  comparisonRecorded: (reports, recorded) =>
+    set((state) =>
+      state.comparisonResult === null || state.comparisonResult.reports !== reports
+        ? {}
+        : { comparisonResult: { ...state.comparisonResult, ...recorded, recording: false } },
+    ),
   chooseLedger: (ledgerChoice) => set({ ledgerChoice }),
 });

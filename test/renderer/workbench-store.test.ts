@@ -86,7 +86,7 @@ describe('the runs slice: choices, results and finance', () => {
     const store = createWorkbenchStore();
     store.getState().replayStarted(3);
     store.getState().chooseLedger({ customerId: 'c1', reportIndex: 1 });
-    store.getState().showComparison({ runId: 1, scenarioId: 1, versionIds: [1, 2], reports: [], datasetId: 1, createdAtMs: 0, stale: [], note: null });
+    store.getState().showComparison({ runId: 1, recording: false, scenarioId: 1, versionIds: [1, 2], reports: [], datasetId: 1, createdAtMs: 0, stale: [], note: null });
     expect(store.getState().replayProgress).toEqual({ state: 'idle' });
     expect(store.getState().ledgerChoice).toBeNull();
     expect(store.getState().comparisonResult?.runId).toBe(1);

@@ -76,13 +76,24 @@ export function loadDataset(workbook: Workbook, datasetId: number): WorkbookResu
  * encodings are refused here; counts and offsets when decoding.
  */
 export function readStoredDataset(workbook: Workbook, datasetId: number): WorkbookResult<StoredDataset> {
+  const head = readStoredDatasetHead(workbook, datasetId);
+  if (!head.ok) return head;
+  const chunks = readStoredChunks(workbook, datasetId, 0, head.value.chunkCount);
+  return chunks.ok ? succeed({ ...head.value, chunks: chunks.value }) : chunks;
+}
+
+export interface StoredDatasetHead extends Omit<StoredDataset, 'chunks'> {
+  /** How many chunks hold its events, numbered from 0 (chunk_index). */
+  chunkCount: number;
+}
+
+/** The stored dataset without its event chunks: a caller reads those in slices with readStoredChunks. */
+export function readStoredDatasetHead(workbook: Workbook, datasetId: number): WorkbookResult<StoredDatasetHead> {
   const found = getDataset(workbook, datasetId);
   if (!found.ok) return found;
   const summary = found.value;
   const customers = readCustomerRow(workbook, summary);
   if (!customers.ok) return customers;
-  const chunks = readChunks(workbook, datasetId, '', []);
-  if (chunks === null) return fail('workbook_damaged', damagedDatasetMessage(summary.name, 'its event blocks are malformed or do not add up to its event count'));
   return succeed({
     name: summary.name,
     customerCount: summary.customerCount,
@@ -90,8 +101,16 @@ export function readStoredDataset(workbook: Workbook, datasetId: number): Workbo
     featureCount: summary.featureCount,
     customers: customers.value,
     featureKeys: loadFeatureKeys(workbook, datasetId),
-    chunks,
+    chunkCount: chunkCount(summary.eventCount),
   });
+}
+
+/** The dataset's chunks from..to (chunk_index, end exclusive) in order, undecoded; refused when one cannot be read. */
+export function readStoredChunks(workbook: Workbook, datasetId: number, fromChunk: number, toChunk: number): WorkbookResult<UsageChunk[]> {
+  const chunks = readChunks(workbook, datasetId, 'AND chunk_index >= ? AND chunk_index < ?', [fromChunk, toChunk]);
+  if (chunks !== null) return succeed(chunks);
+  const name = getDataset(workbook, datasetId);
+  return fail('workbook_damaged', damagedDatasetMessage(name.ok ? name.value.name : `#${datasetId}`, 'its event blocks are malformed or do not add up to its event count'));
 }
 
 /** Only the dataset's customer table, without reading its events: what a later import of their usage checks against. */

@@ -26,35 +26,58 @@ export function damagedDatasetMessage(name: string, what: string): string {
 }
 
 export function decodeStoredDataset(stored: StoredDataset): WorkbookResult<UsageDataset> {
-  const damaged = (what: string): WorkbookResult<UsageDataset> => fail('workbook_damaged', damagedDatasetMessage(stored.name, what));
-  const { eventCount } = stored;
-  const decodedCustomers = decodeCustomerColumns(stored.customers, stored.customerCount, eventCount);
-  if (decodedCustomers === null) return damaged('its customer table does not match its counts');
-  if (stored.featureKeys.length !== stored.featureCount) return damaged('its feature keys do not match its counts');
+  const decoder = new StoredDatasetDecoder(stored);
+  for (const chunk of stored.chunks) if (!decoder.add(chunk)) break;
+  return decoder.finish();
+}
 
-  const target = {
-    featureCount: stored.featureKeys.length,
-    timeMs: new Float64Array(eventCount),
-    featureIndex: new Uint16Array(eventCount),
-    quantityMicros: new Float64Array(eventCount),
-  };
-  let events = 0;
-  for (const chunk of stored.chunks) {
-    if (chunk.firstEvent !== events || !decodeChunk(chunk, target)) return damaged('its event blocks are malformed or do not add up to its event count');
-    events += chunk.eventCount;
+/**
+ * Decodes a stored dataset a chunk at a time, in order — what lets a caller that reads the chunks in slices (handing
+ * its thread back between them) decode as it goes. `finish` gives the dataset, or the damaged sentence when a chunk
+ * was out of place or malformed or the chunks do not add up to the event count.
+ */
+export class StoredDatasetDecoder {
+  private readonly target: { featureCount: number; timeMs: Float64Array; featureIndex: Uint16Array; quantityMicros: Float64Array };
+  private events = 0;
+  private malformed = false;
+
+  constructor(private readonly head: Omit<StoredDataset, 'chunks'>) {
+    this.target = {
+      featureCount: head.featureKeys.length,
+      timeMs: new Float64Array(head.eventCount),
+      featureIndex: new Uint16Array(head.eventCount),
+      quantityMicros: new Float64Array(head.eventCount),
+    };
   }
-  if (events !== eventCount) return damaged('its event blocks are malformed or do not add up to its event count');
 
-  return succeed({
-    customers: decodedCustomers.customers,
-    featureKeys: stored.featureKeys,
-    eventCount,
-    timeMs: target.timeMs,
-    customerIndex: customerIndexFromOffsets(decodedCustomers.customerEventStart, eventCount),
-    featureIndex: target.featureIndex,
-    quantityMicros: target.quantityMicros,
-    customerEventStart: decodedCustomers.customerEventStart,
-  });
+  /** Decodes the next chunk into place; false (and the dataset refused at finish) when it is not the next or is malformed. */
+  add(chunk: UsageChunk): boolean {
+    if (this.malformed || chunk.firstEvent !== this.events || !decodeChunk(chunk, this.target)) {
+      this.malformed = true;
+      return false;
+    }
+    this.events += chunk.eventCount;
+    return true;
+  }
+
+  finish(): WorkbookResult<UsageDataset> {
+    const { head, target } = this;
+    const damaged = (what: string): WorkbookResult<UsageDataset> => fail('workbook_damaged', damagedDatasetMessage(head.name, what));
+    const decodedCustomers = decodeCustomerColumns(head.customers, head.customerCount, head.eventCount);
+    if (decodedCustomers === null) return damaged('its customer table does not match its counts');
+    if (head.featureKeys.length !== head.featureCount) return damaged('its feature keys do not match its counts');
+    if (this.malformed || this.events !== head.eventCount) return damaged('its event blocks are malformed or do not add up to its event count');
+    return succeed({
+      customers: decodedCustomers.customers,
+      featureKeys: head.featureKeys,
+      eventCount: head.eventCount,
+      timeMs: target.timeMs,
+      customerIndex: customerIndexFromOffsets(decodedCustomers.customerEventStart, head.eventCount),
+      featureIndex: target.featureIndex,
+      quantityMicros: target.quantityMicros,
+      customerEventStart: decodedCustomers.customerEventStart,
+    });
+  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { useServices } from '../../app/services';
 import { useShortcut } from '../../app/use-shortcut';
 import { useWorkbench, workbenchStore } from '../../state/store';
 import { listScenarios } from '../../../core/workbook/repositories/scenarios';
-import { runComparison } from './compare-actions';
+import { cancelComparison, runComparison } from './compare-actions';
 import { ComparisonChooser } from './ComparisonChooser';
 import { ComparisonResults } from './ComparisonResults';
 
@@ -43,7 +43,7 @@ export function CompareScreen() {
       <p className="limits-note" id="replay-limits">
         {REPLAY_LIMITS_TEXT}
       </p>
-      <ComparisonChooser onRun={run} onCancel={() => services.replayClient.cancel()} />
+      <ComparisonChooser onRun={run} onCancel={() => cancelComparison(workbenchStore, services.replayClient)} />
       {result !== null && <ComparisonResults result={result} />}
     </>
   );

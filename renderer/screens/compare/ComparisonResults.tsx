@@ -54,7 +54,7 @@ export function ComparisonResults({ result }: { result: ComparisonResult }) {
       <section className="panel" aria-labelledby="results-heading">
         <h2 id="results-heading">Results</h2>
         <p className="hint">
-          {result.runId === null ? 'Not recorded' : `Run #${result.runId}`}, {formatTime(result.createdAtMs)}: {formatCount(first.customerCount, locale)} customers and{' '}
+          {result.recording ? 'Recording in the workbook' : result.runId === null ? 'Not recorded' : `Run #${result.runId}`}, {formatTime(result.createdAtMs)}: {formatCount(first.customerCount, locale)} customers and{' '}
           {formatCount(first.eventCount, locale)} events, {new Date(first.fromMs).toISOString().slice(0, 10)} to {new Date(first.toMs).toISOString().slice(0, 10)} (end
           exclusive), money in {currency}.
         </p>

@@ -4,6 +4,7 @@
 // sentences in the store. Each step of a run is marked on the page's timeline (app/step-marks.ts).
 
 import type { PriceBook } from '../../../core/engine/price-book/model';
+import type { ReplayReport } from '../../../core/engine/report/report-model';
 import { materialiseCustomerLedger } from '../../../core/engine/replay/replay';
 import { ReplayInputError } from '../../../core/engine/replay/replay-error';
 import type { LedgerEntry } from '../../../core/engine/replay/replay-types';
@@ -11,15 +12,16 @@ import { ENGINE_VERSION } from '../../../core/engine/version';
 import { readPriceBookVersionById } from '../../../core/workbook/repositories/price-books';
 import { loadCustomerUsage } from '../../../core/workbook/repositories/dataset-store';
 import { getDataset } from '../../../core/workbook/repositories/datasets';
-import { getRun, recordRun, runStaleness, scenarioInputs, type StaleReason } from '../../../core/workbook/repositories/runs';
+import { getRun, recordRun, runStaleness, scenarioInputs, type RunInputs, type StaleReason } from '../../../core/workbook/repositories/runs';
 import { createScenario, getScenario, type Scenario } from '../../../core/workbook/repositories/scenarios';
 import { applyPlanMapping, readScenarioOptions } from '../../../core/workbook/scenario-options';
 import type { Workbook } from '../../../core/workbook/workbook';
-import type { WorkbookResult } from '../../../core/workbook/workbook-problem';
+import { succeed, type WorkbookResult } from '../../../core/workbook/workbook-problem';
+import type { ComparisonResult } from '../../state/runs-slice';
 import type { WorkbenchStore } from '../../state/store';
+import { afterNextPaint } from '../../app/next-paint';
 import { markStep } from '../../app/step-marks';
 import type { ReplayClient } from '../../workers/replay-client';
-import type { ReplayUsage } from '../../workers/replay-protocol';
 import { matchingScenario, versionLabel } from './compare-choices';
 import { keepDecodedDataset, replayUsageFor } from './dataset-cache';
 
@@ -29,7 +31,6 @@ interface ReplayInputs {
   books: PriceBook[];
   labels: string[];
   versionIds: number[];
-  usage: ReplayUsage;
   planMapping: ReadonlyMap<string, string>;
   toMs: number | null;
 }
@@ -76,17 +77,18 @@ function gatherInputs(workbook: Workbook, versionIds: number[], datasetId: numbe
     planMapping = options.value.planMapping;
     toMs = options.value.toMs;
   }
-  // Read last: the usage may be lent from the kept dataset, which only a job that starts may take.
-  const usage = replayUsageFor(workbook, datasetId);
-  if (!usage.ok) return usage;
-  return { ok: true, value: { scenario, books, labels, versionIds, usage: usage.value, planMapping, toMs } };
+  return { ok: true, value: { scenario, books, labels, versionIds, planMapping, toMs } };
 }
+
+/** Counts comparisons started: a read of usage goes on only while its own comparison is the latest and still running. */
+let latestRun = 0;
 
 /** Replays the chosen comparison in the worker, records the run, and shows it; or says why not. */
 export async function runComparison(store: WorkbenchStore, replayClient: ReplayClient, nowMs: () => number): Promise<void> {
   const state = store.getState();
   const { workbook, comparison } = state;
-  if (workbook === null || replayClient.running) return;
+  // Running from the moment the usage starts being read (the progress panel and Cancel show) until the end.
+  if (workbook === null || replayClient.running || state.replayProgress.state === 'running') return;
   markStep('compare:clicked');
   const blocker = comparisonBlocker(comparison);
   if (blocker !== null) {
@@ -107,10 +109,16 @@ export async function runComparison(store: WorkbenchStore, replayClient: ReplayC
     state.replayFailed(runInputs.problem.message);
     return;
   }
-  markStep('compare:inputs-read');
   state.replayStarted(inputs.books.length);
+  // Read a slice at a time while the page stays live; Cancel (or another workbook) abandons the read.
+  const run = ++latestRun;
+  const stillWanted = (): boolean => run === latestRun && store.getState().workbook === workbook && store.getState().replayProgress.state === 'running';
+  const usage = await replayUsageFor(workbook, datasetId, stillWanted);
+  if (usage === null) return;
+  if (!usage.ok) return store.getState().replayFailed(usage.problem.message);
+  markStep('compare:inputs-read');
   const outcome = await replayClient.run(
-    { books: inputs.books, usage: inputs.usage, planMapping: inputs.planMapping, toMs: inputs.toMs },
+    { books: inputs.books, usage: usage.value, planMapping: inputs.planMapping, toMs: inputs.toMs },
     (progress) =>
       store.getState().replayProgressed({
         state: 'running',
@@ -131,37 +139,56 @@ export async function runComparison(store: WorkbenchStore, replayClient: ReplayC
   keepDecodedDataset(workbook, datasetId, outcome.dataset);
 
   const createdAtMs = nowMs();
-  // A comparison that never finished leaves no scenario behind; one that did is recorded under its scenario.
-  const scenario = inputs.scenario === null ? createScenarioFor(workbook, versionIds, inputs.labels, datasetId, createdAtMs) : { ok: true as const, value: inputs.scenario };
-  const recordedInputs = runInputs ?? (scenario.ok ? scenarioInputs(workbook, scenario.value.id) : scenario);
-  const [baselineReport, ...candidateReports] = outcome.reports;
-  const [baselineStored, ...candidatesStored] = outcome.storedReports;
-  const recorded =
-    scenario.ok && recordedInputs.ok
-      ? recordRun(workbook, {
-          scenarioId: scenario.value.id,
-          inputs: recordedInputs.value,
-          engineVersion: ENGINE_VERSION,
-          createdAtMs,
-          baseline: { versionId: versionIds[0], report: baselineReport, storedUtf8: baselineStored },
-          candidates: candidateReports.map((report, index) => ({ versionId: versionIds[index + 1], report, storedUtf8: candidatesStored[index] })),
-        })
-      : recordedInputs.ok
-        ? scenario
-        : recordedInputs;
-  markStep('compare:recorded');
-  after.showComparison({
-    runId: recorded.ok ? recorded.value.id : null,
-    scenarioId: scenario.ok ? scenario.value.id : null,
-    versionIds,
-    reports: outcome.reports,
-    datasetId,
-    createdAtMs,
-    stale: [],
-    note: recorded.ok ? null : `The results are shown but were not recorded in the workbook: ${recorded.problem.message}`,
-  });
+  const { reports, storedReports } = outcome;
+  after.showComparison({ runId: null, recording: true, scenarioId: inputs.scenario?.id ?? null, versionIds, reports, datasetId, createdAtMs, stale: [], note: null });
   markStep('compare:shown');
-  after.workbookChanged(null);
+  // The results are drawn first; writing the run into the workbook (a few hundred ms for a large history) follows.
+  await afterNextPaint();
+  store.getState().comparisonRecorded(reports, recordComparison(workbook, inputs, runInputs, datasetId, createdAtMs, reports, storedReports));
+  markStep('compare:recorded');
+  store.getState().workbookChanged(null);
+}
+
+/**
+ * Writes the run under the scenario that names its inputs, creating the scenario when there is none (so a comparison
+ * that never finished leaves none behind). What to show about it: its id, or why it could not be recorded.
+ */
+function recordComparison(
+  workbook: Workbook,
+  inputs: ReplayInputs,
+  runInputs: WorkbookResult<RunInputs> | null,
+  datasetId: number,
+  createdAtMs: number,
+  reports: ReplayReport[],
+  storedReports: Uint8Array[],
+): Pick<ComparisonResult, 'runId' | 'scenarioId' | 'note'> {
+  const { versionIds } = inputs;
+  const scenario = inputs.scenario === null ? createScenarioFor(workbook, versionIds, inputs.labels, datasetId, createdAtMs) : succeed(inputs.scenario);
+  if (!scenario.ok) return { runId: null, scenarioId: null, note: notRecorded(scenario.problem.message) };
+  const recordedInputs = runInputs ?? scenarioInputs(workbook, scenario.value.id);
+  if (!recordedInputs.ok) return { runId: null, scenarioId: scenario.value.id, note: notRecorded(recordedInputs.problem.message) };
+  const recorded = recordRun(workbook, {
+    scenarioId: scenario.value.id,
+    inputs: recordedInputs.value,
+    engineVersion: ENGINE_VERSION,
+    createdAtMs,
+    baseline: { versionId: versionIds[0], report: reports[0], storedUtf8: storedReports[0] },
+    candidates: reports.slice(1).map((report, index) => ({ versionId: versionIds[index + 1], report, storedUtf8: storedReports[index + 1] })),
+  });
+  return recorded.ok
+    ? { runId: recorded.value.id, scenarioId: scenario.value.id, note: null }
+    : { runId: null, scenarioId: scenario.value.id, note: notRecorded(recorded.problem.message) };
+}
+
+function notRecorded(why: string): string {
+  return `The results are shown but were not recorded in the workbook: ${why}`;
+}
+
+/** Stops the comparison under way, whether its usage is still being read or the worker is replaying it. */
+export function cancelComparison(store: WorkbenchStore, replayClient: ReplayClient): void {
+  if (store.getState().replayProgress.state !== 'running') return;
+  replayClient.cancel();
+  store.getState().replayCancelled();
 }
 
 /** Shows a recorded run as it was, without replaying, saying when its inputs have changed since. */
@@ -176,6 +203,7 @@ export function reopenRun(store: WorkbenchStore, runId: number): WorkbookResult<
   const versionIds = [run.value.baseline.versionId, ...run.value.candidates.map((candidate) => candidate.versionId)];
   store.getState().showComparison({
     runId,
+    recording: false,
     scenarioId: run.value.scenarioId,
     versionIds,
     reports: [run.value.baseline.report, ...run.value.candidates.map((candidate) => candidate.report)],

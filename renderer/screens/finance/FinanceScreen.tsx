@@ -11,7 +11,7 @@ import { useShortcut } from '../../app/use-shortcut';
 import { useWorkbench, workbenchStore } from '../../state/store';
 import type { FinanceResult } from '../../state/runs-slice';
 import { datasetChoices, versionChoices } from '../compare/compare-choices';
-import { runFinance } from './finance-actions';
+import { cancelFinance, runFinance } from './finance-actions';
 import { financeMonthRows, financeTotalsRows, MONTH_HEADER } from './finance-rows';
 import { FinanceRulesForm } from './FinanceRulesForm';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
@@ -156,7 +156,7 @@ export function FinanceScreen() {
             Run finance replay
           </button>
           {running && (
-            <button type="button" onClick={() => services.replayClient.cancel()}>
+            <button type="button" onClick={() => cancelFinance(workbenchStore, services.replayClient)}>
               Cancel
             </button>
           )}

@@ -8,12 +8,17 @@ import { versionLabel } from '../compare/compare-choices';
 import { keepDecodedDataset, replayUsageFor } from '../compare/dataset-cache';
 import { changesNothing, describeRules, financeVariant } from './finance-variant';
 
+/** Counts finance runs started: a read of usage goes on only while its own run is the latest and still running. */
+let latestRun = 0;
+
 export async function runFinance(store: WorkbenchStore, replayClient: ReplayClient): Promise<void> {
   const state = store.getState();
   const { workbook, financeChoice } = state;
   if (workbook === null) return;
   const stop = (message: string): void => state.financeStopped({ state: 'failed', message });
-  if (replayClient.running) return stop('Another replay is running; wait for it to finish or cancel it first.');
+  if (replayClient.running || state.replayProgress.state === 'running' || state.financeProgress.state === 'running') {
+    return stop('Another replay is running; wait for it to finish or cancel it first.');
+  }
   if (financeChoice.versionId === null) return stop('Choose a price book.');
   if (financeChoice.datasetId === null) return stop('Choose the usage dataset to replay.');
   const version = readPriceBookVersionById(workbook, financeChoice.versionId);
@@ -27,11 +32,14 @@ export async function runFinance(store: WorkbenchStore, replayClient: ReplayClie
     books.push(variant.book);
     labels.push(`What if: ${describeRules(financeChoice.rules)}`);
   }
-  const usage = replayUsageFor(workbook, financeChoice.datasetId);
-  if (!usage.ok) return stop(usage.problem.message);
-
   state.financeStarted(books.length);
   const datasetId = financeChoice.datasetId;
+  const run = ++latestRun;
+  const stillWanted = (): boolean => run === latestRun && store.getState().workbook === workbook && store.getState().financeProgress.state === 'running';
+  const usage = await replayUsageFor(workbook, datasetId, stillWanted);
+  if (usage === null) return;
+  if (!usage.ok) return stop(usage.problem.message);
+
   const outcome = await replayClient.run({ books, usage: usage.value, planMapping: new Map(), toMs: null }, (progress) =>
     store.getState().financeProgressed({
       state: 'running',
@@ -48,4 +56,11 @@ export async function runFinance(store: WorkbenchStore, replayClient: ReplayClie
   if (outcome.kind === 'crashed') return after.financeStopped({ state: 'failed', message: `The replay failed unexpectedly: ${outcome.message}` });
   keepDecodedDataset(workbook, datasetId, outcome.dataset);
   after.showFinance({ versionId: financeChoice.versionId, datasetId: financeChoice.datasetId, reports: outcome.reports, labels });
+}
+
+/** Stops the finance run under way, whether its usage is still being read or the worker is replaying it. */
+export function cancelFinance(store: WorkbenchStore, replayClient: ReplayClient): void {
+  if (store.getState().financeProgress.state !== 'running') return;
+  replayClient.cancel();
+  store.getState().financeStopped({ state: 'cancelled' });
 }

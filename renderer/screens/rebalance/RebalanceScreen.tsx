@@ -8,7 +8,9 @@ import type { PriceBook } from '../../../core/engine/price-book/model';
 import { validatePriceBook } from '../../../core/engine/price-book/validate';
 import type { ReplayReport } from '../../../core/engine/report/report-model';
 import { listDatasets } from '../../../core/workbook/repositories/datasets';
-import { loadDataset } from '../../../core/workbook/repositories/dataset-store';
+import type { UsageDataset } from '../../../core/engine/usage/dataset';
+import type { Workbook } from '../../../core/workbook/workbook';
+import { loadDatasetInSlices } from '../compare/stored-usage-reader';
 import { listPriceBooks, priceBookHistory, readPriceBookVersion, readPriceBookVersionById } from '../../../core/workbook/repositories/price-books';
 import { useWorkbench } from '../../state/store';
 import type { RebalanceDraft } from '../../state/editor-slice';
@@ -31,6 +33,9 @@ interface VersionOption {
   versionNumber: number;
   label: string;
 }
+
+/** The dataset in play, once read (or why it could not be), with what it was read for. */
+type LoadedDataset = { workbook: Workbook; datasetId: number } & ({ ok: true; dataset: UsageDataset } | { ok: false; message: string });
 
 /** The last comparison replayed, kept on show while the next one runs; `key` names the inputs it was made from. */
 interface ReplayResult {
@@ -107,11 +112,26 @@ export function RebalanceScreen() {
   const shown = shownVersionId !== null && inPlay.includes(shownVersionId) ? shownVersionId : (inPlay[0] ?? null);
   const labelOf = (versionId: number) => versions.find((version) => version.versionId === versionId)?.label ?? `version ${versionId}`;
 
-  const dataset = useMemo(() => {
-    if (workbook === null || draft.datasetId === null) return null;
-    const loaded = loadDataset(workbook, draft.datasetId);
-    return loaded.ok ? { ok: true as const, dataset: loaded.value } : { ok: false as const, message: loaded.problem.message };
+  // Read and decoded a slice at a time, so a large history never freezes the page; replays wait until it is in.
+  const [loadedDataset, setLoadedDataset] = useState<LoadedDataset | null>(null);
+  useEffect(() => {
+    if (workbook === null || draft.datasetId === null) return;
+    const datasetId = draft.datasetId;
+    let wanted = true;
+    loadDatasetInSlices(workbook, datasetId, () => wanted).then(
+      (loaded) => {
+        if (loaded === null || !wanted) return;
+        setLoadedDataset(loaded.ok ? { workbook, datasetId, ok: true, dataset: loaded.value } : { workbook, datasetId, ok: false, message: loaded.problem.message });
+      },
+      (error: unknown) => {
+        if (wanted) setLoadedDataset({ workbook, datasetId, ok: false, message: `The usage could not be read: ${error instanceof Error ? error.message : String(error)}` });
+      },
+    );
+    return () => {
+      wanted = false;
+    };
   }, [workbook, draft.datasetId]);
+  const dataset = loadedDataset !== null && loadedDataset.workbook === workbook && loadedDataset.datasetId === draft.datasetId ? loadedDataset : null;
 
   // Replays the baseline as saved and every rebalanced book, a moment after the last change.
   const baselineBook = draft.baselineVersionId === null ? undefined : storedBooks.get(draft.baselineVersionId);
@@ -225,6 +245,7 @@ export function RebalanceScreen() {
             </label>
           ))}
         </fieldset>
+        {dataset === null && draft.datasetId !== null && <p className="hint">Reading the usage from the workbook…</p>}
         {dataset !== null && !dataset.ok && <p className="problem">{dataset.message}</p>}
       </section>
 

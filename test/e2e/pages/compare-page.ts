@@ -42,8 +42,11 @@ export class ComparePage {
     return (await hint.count()) === 0 ? null : (await hint.innerText()).split(',')[0];
   }
 
-  resultsLine(): Promise<string> {
-    return this.page.locator('[aria-labelledby="results-heading"] .hint').first().innerText();
+  /** The line above the results, once the run has been written to the workbook (it follows the first paint). */
+  async resultsLine(): Promise<string> {
+    const line = this.page.locator('[aria-labelledby="results-heading"] .hint').first();
+    await line.filter({ hasNotText: /^Recording in the workbook/ }).waitFor();
+    return line.innerText();
   }
 
   /** A figure table (by its aria-label) as rows of cell texts, header first. */

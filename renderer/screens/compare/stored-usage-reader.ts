@@ -1,0 +1,49 @@
+// Reads a dataset out of the workbook on the page without freezing it: the event chunks a slice at a time, handing
+// the thread back between slices so the page keeps drawing and answering clicks. Each slice is its own query (a
+// statement left open across tasks would be closed under it by an autosave's export). A read is abandoned, with null,
+// as soon as `stillWanted` says so (the workbook was replaced, the user cancelled).
+
+import type { UsageDataset } from '../../../core/engine/usage/dataset';
+import { readStoredChunks, readStoredDatasetHead } from '../../../core/workbook/repositories/dataset-store';
+import { StoredDatasetDecoder, type StoredDataset } from '../../../core/workbook/usage/stored-dataset';
+import type { UsageChunk } from '../../../core/workbook/usage/usage-chunks';
+import type { Workbook } from '../../../core/workbook/workbook';
+import type { WorkbookResult } from '../../../core/workbook/workbook-problem';
+
+/** 8 chunks: about half a million events and 4 MB, a few tens of milliseconds of the page's thread. */
+export const CHUNKS_PER_SLICE = 8;
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => globalThis.setTimeout(resolve, 0));
+}
+
+/** The dataset's stored bytes (for the replay worker to decode), read a slice at a time. */
+export async function readStoredDatasetInSlices(workbook: Workbook, datasetId: number, stillWanted: () => boolean): Promise<WorkbookResult<StoredDataset> | null> {
+  const head = readStoredDatasetHead(workbook, datasetId);
+  if (!head.ok) return head;
+  const chunks: UsageChunk[] = [];
+  for (let from = 0; from < head.value.chunkCount; from += CHUNKS_PER_SLICE) {
+    await nextTask();
+    if (!stillWanted()) return null;
+    const slice = readStoredChunks(workbook, datasetId, from, Math.min(from + CHUNKS_PER_SLICE, head.value.chunkCount));
+    if (!slice.ok) return slice;
+    chunks.push(...slice.value);
+  }
+  const { chunkCount: _count, ...rest } = head.value;
+  return { ok: true, value: { ...rest, chunks } };
+}
+
+/** The dataset decoded on the page (for a screen that replays it again and again), read and decoded a slice at a time. */
+export async function loadDatasetInSlices(workbook: Workbook, datasetId: number, stillWanted: () => boolean): Promise<WorkbookResult<UsageDataset> | null> {
+  const head = readStoredDatasetHead(workbook, datasetId);
+  if (!head.ok) return head;
+  const decoder = new StoredDatasetDecoder(head.value);
+  for (let from = 0; from < head.value.chunkCount; from += CHUNKS_PER_SLICE) {
+    await nextTask();
+    if (!stillWanted()) return null;
+    const slice = readStoredChunks(workbook, datasetId, from, Math.min(from + CHUNKS_PER_SLICE, head.value.chunkCount));
+    if (!slice.ok) return slice;
+    for (const chunk of slice.value) if (!decoder.add(chunk)) break;
+  }
+  return decoder.finish();
+}
