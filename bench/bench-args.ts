@@ -1,4 +1,4 @@
-// Reads the benchmark's command line: `npm run bench -- [--json] [--size small|large] [--runs N] [--ui]`.
+// Reads the benchmark's command line: `npm run bench -- [--json] [--size small|large] [--runs N] [--no-ui]`.
 
 import type { BenchSize } from './bench-usage';
 
@@ -7,25 +7,30 @@ export interface BenchArgs {
   size: BenchSize;
   /** Timed runs per measurement after one warm-up run; the best is reported. */
   runs: number;
-  /** Also time the web app in Chromium (slow: a Vite build, a browser and an upload of the whole history). */
+  /**
+   * Also time the web app in Chromium (a Vite build, a browser and an upload of the whole history: about a minute).
+   * On unless --no-ui; skipped with its reason where there is no Chromium. --ui is still read, for old scripts.
+   */
   ui: boolean;
 }
 
 export type BenchArgsResult = { ok: true; args: BenchArgs } | { ok: false; message: string };
 
-const USAGE = 'usage: npm run bench -- [--json] [--size small|large] [--runs N] [--ui]';
+const USAGE = 'usage: npm run bench -- [--json] [--size small|large] [--runs N] [--no-ui]';
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgsResult {
   let json = false;
   let size: BenchSize = 'large';
   let runs: number | null = null;
-  let ui = false;
+  let ui = true;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') {
       json = true;
     } else if (arg === '--ui') {
       ui = true;
+    } else if (arg === '--no-ui') {
+      ui = false;
     } else if (arg === '--size' || arg.startsWith('--size=')) {
       const value = arg === '--size' ? argv[++i] : arg.slice('--size='.length);
       if (value !== 'small' && value !== 'large') return { ok: false, message: `--size takes small or large, not ${String(value)}\n${USAGE}` };

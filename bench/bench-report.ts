@@ -76,7 +76,7 @@ function figureText(value: unknown): string {
 }
 
 function measurementLines(name: string, figures: object): string[] {
-  // A skipped measurement is one line with its reason: "ui: skipped (pass --ui; needs /usr/bin/chromium)".
+  // A skipped measurement is one line with its reason: "ui: skipped (left out with --no-ui)".
   if (Object.keys(figures).length === 1 && typeof (figures as Partial<Skipped>).skipped === 'string') return [`${name}: skipped (${(figures as Skipped).skipped})`];
   const entries = Object.entries(figures as Record<string, unknown>);
   return [`${name}:`, ...entries.map(([key, value]) => `  ${key.padEnd(24)} ${figureText(value)}`)];

@@ -1,5 +1,5 @@
 // `npm run bench`: generates the seeded bench history, then times a bare pass over its columns, the replay of each
-// bench book, the CSV import and the workbook store, save, open and load of the same history, with --ui the web app
+// bench book, the CSV import and the workbook store, save, open and load of the same history, unless --no-ui the web app
 // in Chromium on the same history, and prints the figures (or, with --json, one JSON object on stdout; progress goes
 // to stderr).
 

@@ -19,7 +19,7 @@ import { stepMarksSinceRun, timeCustomerSort, timeRunUntilDrawn, timeScreenUntil
 import { uiBenchWorkbookBytes } from './ui/ui-workbook';
 import { uploadWorkbookFile } from './ui/workbook-upload';
 
-export const UI_SKIPPED_WITHOUT_FLAG = 'pass --ui; needs /usr/bin/chromium';
+export const UI_SKIPPED_WITHOUT_FLAG = 'left out with --no-ui';
 
 /** Limits for one step on a loaded two-core machine; a hang still ends the bench with a reason. */
 const UPLOAD_TIMEOUT_MS = 600_000;

@@ -11,9 +11,9 @@ import { generateUsage } from '../../scenarios/generator/generate-usage';
 const smallDataset = generateUsage({ ...benchUsageConfig('small'), customerCount: 300, eventCount: 30_000 });
 
 describe('bench arguments', () => {
-  it('defaults to the large size with 3 runs and no browser, and reads --json, --size, --runs and --ui', () => {
-    expect(parseBenchArgs([])).toEqual({ ok: true, args: { json: false, size: 'large', runs: 3, ui: false } });
-    expect(parseBenchArgs(['--json', '--size', 'small'])).toEqual({ ok: true, args: { json: true, size: 'small', runs: 5, ui: false } });
+  it('defaults to the large size with 3 runs and the browser, and reads --json, --size, --runs and --no-ui', () => {
+    expect(parseBenchArgs([])).toEqual({ ok: true, args: { json: false, size: 'large', runs: 3, ui: true } });
+    expect(parseBenchArgs(['--json', '--size', 'small', '--no-ui'])).toEqual({ ok: true, args: { json: true, size: 'small', runs: 5, ui: false } });
     expect(parseBenchArgs(['--size=large', '--runs=7', '--ui'])).toEqual({ ok: true, args: { json: false, size: 'large', runs: 7, ui: true } });
   });
 
@@ -75,7 +75,7 @@ describe('bench report', () => {
     barePass: { description: 'sum', bestMs: 1, medianMs: 1, runsMs: [1], eventsPerSecond: 30_000_000, quantitySumMicros: 5 },
     replay: [{ ...figures, eventsPerSecond: 25_000_000, ratioToBarePass: 12 }],
     targets: { replayEventsPerSecond: 20_000_000, maxRatioToBarePass: 15, met: true, ledgerMet: true },
-    measurements: { csvImport: { rowsPerSecond: 1_500_000 }, ui: { skipped: 'pass --ui; needs /usr/bin/chromium' } },
+    measurements: { csvImport: { rowsPerSecond: 1_500_000 }, ui: { skipped: 'left out with --no-ui' } },
     memory: {
       peakRssBytes: 200 * 1024 * 1024,
       peakHeapUsedBytes: 50 * 1024 * 1024,
@@ -98,7 +98,7 @@ describe('bench report', () => {
     expect(text).toContain('peak rss 200 MiB');
     expect(text).toMatch(/by the end of replay +peak rss +120 MiB/);
     expect(text).toContain('rowsPerSecond');
-    expect(text).toContain('ui: skipped (pass --ui; needs /usr/bin/chromium)');
+    expect(text).toContain('ui: skipped (left out with --no-ui)');
     expect(text).toContain('identities hold');
   });
 

@@ -143,6 +143,8 @@ export async function runComparison(store: WorkbenchStore, replayClient: ReplayC
   after.showComparison({ runId: null, recording: true, scenarioId: inputs.scenario?.id ?? null, versionIds, reports, datasetId, createdAtMs, stale: [], note: null });
   markStep('compare:shown');
   // The results are drawn first; writing the run into the workbook (a few hundred ms for a large history) follows.
+  // Two frames: the first paints the tables; the charts, set up once the tables are in, draw in the frame after.
+  await afterNextPaint();
   await afterNextPaint();
   store.getState().comparisonRecorded(reports, recordComparison(workbook, inputs, runInputs, datasetId, createdAtMs, reports, storedReports));
   markStep('compare:recorded');
