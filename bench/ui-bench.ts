@@ -47,6 +47,13 @@ export interface UiFigures {
   runReplayDoneMs: number;
   /** The steps the app marks on its timeline (renderer/app/step-marks.ts), in ms after the click, autosave included. */
   runSteps: Record<string, number>;
+  /**
+   * The page's thread held for more than 50 ms at a stretch (the browser's long tasks) from the click until the
+   * autosave after the run has stored the workbook: the longest, how many, and their sum.
+   */
+  runLongestFreezeMs: number;
+  runLongTasks: number;
+  runLongTasksTotalMs: number;
   /** Sorting the table by "Change" (descending first), click until the re-ordered rows are painted. */
   customerSortMs: number;
   /** The second click on the same column (the other direction). */
@@ -126,7 +133,10 @@ async function measureInBrowser(url: string, workbookPath: string, known: KnownF
       runProgressShownMs: run.progressShownMs,
       runBookStartedMs: run.bookStartedMs,
       runReplayDoneMs: run.replayDoneMs,
-      runSteps: Object.fromEntries(steps.map((mark) => [mark.step, Math.round(mark.atMs)])),
+      runSteps: Object.fromEntries(steps.marks.map((mark) => [mark.step, Math.round(mark.atMs)])),
+      runLongestFreezeMs: Math.round(Math.max(0, ...steps.longTasks.map((task) => task.durationMs))),
+      runLongTasks: steps.longTasks.length,
+      runLongTasksTotalMs: Math.round(steps.longTasks.reduce((total, task) => total + task.durationMs, 0)),
       customerSortMs: sort.sortDrawnMs,
       customerSortAgainMs: sortAgain.sortDrawnMs,
       compareScreenRedrawMs,

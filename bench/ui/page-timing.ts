@@ -44,8 +44,14 @@ export async function timeRunUntilDrawn(page: Page, timeoutMs: number): Promise<
           return;
         }
         const found = { headline: -1, table: -1, progress: -1, done: -1 };
-        // The steps the app marks on its timeline are read back after the click (see stepMarksSinceRun).
-        (window as unknown as { cwRunClickedAt: number }).cwRunClickedAt = performance.now();
+        // The steps the app marks on its timeline are read back after the click (see stepMarksSinceRun), with every
+        // task that held the page's thread for more than 50 ms from here on (the browser's long tasks).
+        const run = window as unknown as { cwRunClickedAt: number; cwLongTasks: Array<{ startMs: number; durationMs: number }> };
+        run.cwRunClickedAt = performance.now();
+        run.cwLongTasks = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) run.cwLongTasks.push({ startMs: entry.startTime - run.cwRunClickedAt, durationMs: entry.duration });
+        }).observe({ type: 'longtask', buffered: false });
         const bookStarted: number[] = [];
         const painted = { headline: -1, table: -1 };
         const startMs = performance.now();
@@ -189,6 +195,12 @@ export async function timeScreenUntilCustomerRows(page: Page, screenLabel: strin
   );
 }
 
+export interface RunSteps {
+  marks: StepMarkTiming[];
+  /** Tasks that held the page's thread over 50 ms since the click (ms after the click, and how long). */
+  longTasks: Array<{ startMs: number; durationMs: number }>;
+}
+
 export interface StepMarkTiming {
   /** The app's mark ("compare:replayed", "autosave:stored", …), from renderer/app/step-marks.ts. */
   step: string;
@@ -201,11 +213,12 @@ export interface StepMarkTiming {
  * marked (waiting for it up to `timeoutMs`): where the time between the click and the drawn results went, and the
  * autosave that follows.
  */
-export async function stepMarksSinceRun(page: Page, lastStep: string, timeoutMs: number): Promise<StepMarkTiming[]> {
+export async function stepMarksSinceRun(page: Page, lastStep: string, timeoutMs: number): Promise<RunSteps> {
   return page.evaluate(
     ({ lastStep: last, timeoutMs: limitMs }) =>
-      new Promise<StepMarkTiming[]>((resolve, reject) => {
-        const clickedAt = (window as unknown as { cwRunClickedAt?: number }).cwRunClickedAt;
+      new Promise<RunSteps>((resolve, reject) => {
+        const run = window as unknown as { cwRunClickedAt?: number; cwLongTasks?: Array<{ startMs: number; durationMs: number }> };
+        const clickedAt = run.cwRunClickedAt;
         if (clickedAt === undefined) {
           reject(new Error('no timed run: call timeRunUntilDrawn first'));
           return;
@@ -216,7 +229,7 @@ export async function stepMarksSinceRun(page: Page, lastStep: string, timeoutMs:
           const marks = performance.getEntriesByType('mark').filter((mark) => mark.name.startsWith('cw:') && mark.startTime >= clickedAt);
           if (marks.some((mark) => mark.name === `cw:${last}`)) {
             window.clearInterval(timer);
-            resolve(marks.map((mark) => ({ step: mark.name.slice(3), atMs: mark.startTime - clickedAt })));
+            resolve({ marks: marks.map((mark) => ({ step: mark.name.slice(3), atMs: mark.startTime - clickedAt })), longTasks: run.cwLongTasks ?? [] });
           } else if (performance.now() > giveUpAt) {
             window.clearInterval(timer);
             reject(new Error(`the app did not mark "${last}" within ${limitMs} ms`));

@@ -26,6 +26,17 @@ export function effectivePriceRows(reports: readonly ReplayReport[]): EffectiveP
   }));
 }
 
+/**
+ * Each book's effective price of a feature as an index of the baseline's (baseline = 100), or null when either saw no
+ * units of it. Features' prices differ by orders of magnitude (a token against a GPU minute), so bars of the prices
+ * themselves hide every change but the dearest feature's; the index shows each feature's change at the same scale.
+ * A plotted number only: the exact prices are the table's and the tooltip's.
+ */
+export function priceIndex(price: string | null, baselinePrice: string | null): number | null {
+  if (price === null || baselinePrice === null || Number(baselinePrice) === 0) return null;
+  return (Number(price) / Number(baselinePrice)) * 100;
+}
+
 export function effectivePriceChartOption(reports: readonly ReplayReport[], bookLabels: readonly string[], locale: string): EChartsOption {
   const rows = effectivePriceRows(reports);
   const currency = reports[0]?.currency ?? '';
@@ -37,11 +48,12 @@ export function effectivePriceChartOption(reports: readonly ReplayReport[], book
     xAxis: {
       type: 'category',
       data: rows.map((row) => `${row.featureName}\n(per ${row.unitLabel})`),
-      axisLabel: { interval: 0, fontSize: 10, width: 110, overflow: 'break' },
+      // An explicit line height: without it the two lines of a label are drawn over each other.
+      axisLabel: { interval: 0, fontSize: 10, lineHeight: 14, width: 110, overflow: 'break' },
     },
     yAxis: {
       type: 'value',
-      name: `${currency} per unit`,
+      name: 'Effective price, baseline = 100',
       nameTextStyle: { align: 'left' },
       axisLabel: { formatter: (value: number) => formatAxisValue(value, locale) },
     },
@@ -49,9 +61,9 @@ export function effectivePriceChartOption(reports: readonly ReplayReport[], book
       type: 'bar',
       name: label,
       itemStyle: { color: bookColour(index) },
-      // The bar's height is a plotted number; its tooltip is the report's exact price.
+      // The bar's height is a plotted index; its tooltip is the report's exact price.
       tooltip: { valueFormatter: (_value: unknown, dataIndex: number) => formatPricePerUnit(rows[dataIndex]?.prices[index] ?? null, currency, locale) },
-      data: rows.map((row) => (row.prices[index] === null ? null : Number(row.prices[index]))),
+      data: rows.map((row) => priceIndex(row.prices[index], row.prices[0])),
     })),
   };
 }

@@ -3,7 +3,7 @@ import type { LedgerEntry } from '../../core/engine/replay/replay-types';
 import type { ReplayReport } from '../../core/engine/report/report-model';
 import { balanceChartOption, balancePoints } from '../../renderer/charts/balance-chart';
 import { billChangeHistogram, billChangeHistogramOption, roundBinWidth } from '../../renderer/charts/bill-change-histogram';
-import { effectivePriceChartOption, effectivePriceRows } from '../../renderer/charts/effective-price-chart';
+import { effectivePriceChartOption, effectivePriceRows, priceIndex } from '../../renderer/charts/effective-price-chart';
 import { formatPricePerUnit } from '../../renderer/components/amount-format';
 import { demoReplay } from './demo-replay-support';
 
@@ -78,7 +78,7 @@ describe('the bill change histogram', () => {
 });
 
 describe('the effective price chart', () => {
-  test('has a group per feature and a bar per book, from the reports’ exact prices', () => {
+  test('has a group per feature and a bar per book: each price as an index of the baseline’s, the baseline at 100', () => {
     const { reports } = demoReplay();
     const rows = effectivePriceRows(reports);
     expect(rows.map((row) => row.featureKey)).toEqual(reports[0].features.map((feature) => feature.key));
@@ -86,7 +86,17 @@ describe('the effective price chart', () => {
     const option = effectivePriceChartOption(reports, ['a', 'b', 'c'], 'en-US');
     const series = option.series as Array<{ name: string; data: Array<number | null> }>;
     expect(series.map((entry) => entry.name)).toEqual(['a', 'b', 'c']);
-    expect(series[1].data[0]).toBe(Number(reports[1].features[0].effectivePricePerUnit));
+    expect(series[0].data.every((value) => value === 100)).toBe(true);
+    expect(series[1].data[0]).toBeCloseTo((Number(reports[1].features[0].effectivePricePerUnit) / Number(reports[0].features[0].effectivePricePerUnit)) * 100, 9);
+    // The demo's rebalance makes tokens cheaper: below the baseline's bar.
+    expect(series[1].data[0]).toBeLessThan(100);
+  });
+
+  test('the index of a price against a baseline of nothing, or of no price, is no bar', () => {
+    expect(priceIndex('0.5', '0.25')).toBe(200);
+    expect(priceIndex(null, '0.25')).toBeNull();
+    expect(priceIndex('0.5', null)).toBeNull();
+    expect(priceIndex('0.5', '0')).toBeNull();
   });
 
   test('its tooltip shows each book’s exact price and its axis the locale’s marks', () => {
@@ -95,7 +105,7 @@ describe('the effective price chart', () => {
     const series = option.series as Array<{ tooltip: { valueFormatter: ValueFormatter } }>;
     expect(series[1].tooltip.valueFormatter(0, 0)).toBe(formatPricePerUnit(reports[1].features[0].effectivePricePerUnit, 'USD', 'fr-FR'));
     expect(series[1].tooltip.valueFormatter(0, 0)).toMatch(/,/);
-    expect(axisLabel(option.yAxis)(0.005)).toBe('0,005');
+    expect(axisLabel(option.yAxis)(102.5)).toBe('102,5');
   });
 
   test('a book that saw no units of a feature has no bar for it', () => {
