@@ -42,7 +42,8 @@ export function effectivePriceChartOption(reports: readonly ReplayReport[], book
   const currency = reports[0]?.currency ?? '';
   return {
     animation: false,
-    grid: { left: 70, right: 20, top: 40, bottom: 80 },
+    // Room above the plot for the legend, and below it for the axis's name, so neither covers the other.
+    grid: { left: 70, right: 20, top: 60, bottom: 80 },
     legend: { top: 0, type: 'scroll' },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: {
@@ -54,6 +55,7 @@ export function effectivePriceChartOption(reports: readonly ReplayReport[], book
     yAxis: {
       type: 'value',
       name: 'Effective price, baseline = 100',
+      nameGap: 12,
       nameTextStyle: { align: 'left' },
       axisLabel: { formatter: (value: number) => formatAxisValue(value, locale) },
     },
