@@ -8,9 +8,6 @@ import type { PriceBook } from '../../../core/engine/price-book/model';
 import { validatePriceBook } from '../../../core/engine/price-book/validate';
 import type { ReplayReport } from '../../../core/engine/report/report-model';
 import { listDatasets } from '../../../core/workbook/repositories/datasets';
-import type { UsageDataset } from '../../../core/engine/usage/dataset';
-import type { Workbook } from '../../../core/workbook/workbook';
-import { loadDatasetInSlices } from '../compare/stored-usage-reader';
 import { listPriceBooks, priceBookHistory, readPriceBookVersion, readPriceBookVersionById } from '../../../core/workbook/repositories/price-books';
 import { useWorkbench } from '../../state/store';
 import type { RebalanceDraft } from '../../state/editor-slice';
@@ -33,9 +30,6 @@ interface VersionOption {
   versionNumber: number;
   label: string;
 }
-
-/** The dataset in play, once read (or why it could not be), with what it was read for. */
-type LoadedDataset = { workbook: Workbook; datasetId: number } & ({ ok: true; dataset: UsageDataset } | { ok: false; message: string });
 
 /** The last comparison replayed, kept on show while the next one runs; `key` names the inputs it was made from. */
 interface ReplayResult {
@@ -112,26 +106,6 @@ export function RebalanceScreen() {
   const shown = shownVersionId !== null && inPlay.includes(shownVersionId) ? shownVersionId : (inPlay[0] ?? null);
   const labelOf = (versionId: number) => versions.find((version) => version.versionId === versionId)?.label ?? `version ${versionId}`;
 
-  // Read and decoded a slice at a time, so a large history never freezes the page; replays wait until it is in.
-  const [loadedDataset, setLoadedDataset] = useState<LoadedDataset | null>(null);
-  useEffect(() => {
-    if (workbook === null || draft.datasetId === null) return;
-    const datasetId = draft.datasetId;
-    let wanted = true;
-    loadDatasetInSlices(workbook, datasetId, () => wanted).then(
-      (loaded) => {
-        if (loaded === null || !wanted) return;
-        setLoadedDataset(loaded.ok ? { workbook, datasetId, ok: true, dataset: loaded.value } : { workbook, datasetId, ok: false, message: loaded.problem.message });
-      },
-      (error: unknown) => {
-        if (wanted) setLoadedDataset({ workbook, datasetId, ok: false, message: `The usage could not be read: ${error instanceof Error ? error.message : String(error)}` });
-      },
-    );
-    return () => {
-      wanted = false;
-    };
-  }, [workbook, draft.datasetId]);
-  const dataset = loadedDataset !== null && loadedDataset.workbook === workbook && loadedDataset.datasetId === draft.datasetId ? loadedDataset : null;
 
   // Replays the baseline as saved and every rebalanced book, a moment after the last change.
   const baselineBook = draft.baselineVersionId === null ? undefined : storedBooks.get(draft.baselineVersionId);
@@ -144,14 +118,15 @@ export function RebalanceScreen() {
     return null;
   }, [booksKey]);
   useEffect(() => {
-    if (baselineBook === undefined || dataset === null || !dataset.ok || inPlay.length === 0 || invalid !== null) return;
+    if (workbook === null || draft.datasetId === null || baselineBook === undefined || inPlay.length === 0 || invalid !== null) return;
+    const usage = { workbook, datasetId: draft.datasetId };
     const books = [baselineBook, ...inPlay.map(rebalanced)];
     const labels = [`${labelOf(draft.baselineVersionId as number)} as saved`, ...inPlay.map((id) => `${labelOf(id)} rebalanced`)];
     const timer = setTimeout(() => {
       job.current?.cancel();
       setRunning({ progress: null });
       setFailure(null);
-      const started = replayer(books, dataset.dataset, (progress) => setRunning({ progress }));
+      const started = replayer(books, usage, (progress) => setRunning({ progress }));
       job.current = started;
       const finished = () => {
         if (job.current !== started) return false;
@@ -172,7 +147,7 @@ export function RebalanceScreen() {
     }, REPLAY_AFTER_MS);
     return () => clearTimeout(timer);
     // booksKey stands for every input of the replay.
-  }, [booksKey, baselineBook, dataset, replayer, invalid]);
+  }, [booksKey, baselineBook, workbook, replayer, invalid]);
 
   useEffect(() => () => job.current?.cancel(), []);
 
@@ -245,8 +220,6 @@ export function RebalanceScreen() {
             </label>
           ))}
         </fieldset>
-        {dataset === null && draft.datasetId !== null && <p className="hint">Reading the usage from the workbook…</p>}
-        {dataset !== null && !dataset.ok && <p className="problem">{dataset.message}</p>}
       </section>
 
       {inPlay.length > 0 && (
