@@ -6,6 +6,8 @@ import { formatMoney } from '../../renderer/components/amount-format';
 import { headlineRows } from '../../renderer/screens/compare/compare-rows';
 import { loadScenarioBooks } from '../../scenarios/scenario-books';
 import { buildScenarioDataset } from '../../scenarios/scenario-dataset';
+import { runCli } from '../../cli/main';
+import { memoryIo } from '../cli/memory-io';
 import { ComparePage } from './pages/compare-page';
 import { WorkbenchPage } from './pages/workbench-page';
 import { launchChromium, newWorkbenchContext } from './support/browser';
@@ -38,8 +40,16 @@ function demoReports(): { reports: ReplayReport[]; books: ReturnType<typeof load
   return { reports, books, dataset };
 }
 
+/** `credit-workbench replay --workbook W --scenario "AI/ML platform (small)" --format json [extra]`, run on the bytes. */
+async function cliReports(workbookBytes: Uint8Array, extra: string[]): Promise<ReplayReport[]> {
+  const io = memoryIo({ 'page.cwb': workbookBytes });
+  const code = await runCli(['replay', '--workbook', 'page.cwb', '--scenario', 'AI/ML platform (small)', '--format', 'json', ...extra], io);
+  if (code !== 0) throw new Error(`the CLI exited ${code}: ${io.err()}`);
+  return (JSON.parse(io.out()) as { reports: ReplayReport[] }).reports;
+}
+
 describe('the Compare screen', () => {
-  test('a comparison of the demo’s three books shows the figures core’s replay gives, and says what a replay cannot know', async () => {
+  test('a comparison of the demo’s three books shows the figures core’s replay and the CLI give, and says what a replay cannot know', async () => {
     const workbench = await WorkbenchPage.open(context, inject('webAppUrl'));
     const compare = new ComparePage(workbench);
     await compare.open();
@@ -68,7 +78,15 @@ describe('the Compare screen', () => {
     await compare.page.getByRole('heading', { name: 'Results' }).waitFor();
     expect((await compare.figureTable('Headline figures')).slice(1)).toEqual(expected);
     await workbench.screenshot('13-compare-reopened-run');
-  }, 90_000);
+
+    // The CLI, given the workbook the page saved, reads the page's run exactly and replays the same figures.
+    await workbench.showScreen('Workbook');
+    const saved = await workbench.download();
+    const recorded = await cliReports(saved.bytes, ['--latest']);
+    const replayed = await cliReports(saved.bytes, []);
+    expect(JSON.stringify(recorded)).toBe(JSON.stringify(replayed));
+    expect(headlineRows(replayed, 'en-US').map((row) => [row.figure, ...row.values])).toEqual(expected);
+  }, 120_000);
 
   test('a customer’s ledger opens from the customer table, entry by entry as core materialises it', async () => {
     const workbench = await WorkbenchPage.open(context, inject('webAppUrl'));
