@@ -15,7 +15,7 @@ import { CHROMIUM_PATH, launchChromium, newWorkbenchContext } from '../test/e2e/
 import { buildWebApp, serveFolder } from '../test/e2e/support/web-app-server';
 import type { BenchBook } from './bench-books';
 import type { Skipped } from './bench-report';
-import { stepMarksSinceRun, timeCustomerSort, timeRunUntilDrawn, timeScreenUntilCustomerRows } from './ui/page-timing';
+import { stepMarksSinceRun, timeCustomerSort, timeLedgerOpen, timeRunUntilDrawn, timeScreenUntilCustomerRows } from './ui/page-timing';
 import { uiBenchWorkbookBytes } from './ui/ui-workbook';
 import { uploadWorkbookFile } from './ui/workbook-upload';
 
@@ -58,6 +58,9 @@ export interface UiFigures {
   customerSortMs: number;
   /** The second click on the same column (the other direction). */
   customerSortAgainMs: number;
+  /** A click on the first customer row until that customer's ledger entries are painted, and how many entries. */
+  ledgerOpenMs: number;
+  ledgerEntries: number;
   /** Back to Compare from another screen, results already in hand: click until the customer rows are painted. */
   compareScreenRedrawMs: number;
 }
@@ -119,6 +122,9 @@ async function measureInBrowser(url: string, workbookPath: string, known: KnownF
     const sort = await timeCustomerSort(workbench.page, 'Change', SORT_TIMEOUT_MS);
     const sortAgain = await timeCustomerSort(workbench.page, 'Change', SORT_TIMEOUT_MS);
     if (sort.firstAfter === sortAgain.firstAfter) throw new Error('invariant: sorting the other way put the same customer first');
+    progress("ui: opening a customer's ledger");
+    const ledger = await timeLedgerOpen(workbench.page, SORT_TIMEOUT_MS);
+    if (ledger.entriesInTable < 1) throw new Error(`invariant: the ledger of ${ledger.customerId} has no entries`);
     await workbench.showScreen('Workbook');
     await compare.customerTable().waitFor({ state: 'detached' });
     const compareScreenRedrawMs = await timeScreenUntilCustomerRows(workbench.page, 'Compare', SORT_TIMEOUT_MS);
@@ -139,6 +145,8 @@ async function measureInBrowser(url: string, workbookPath: string, known: KnownF
       runLongTasksTotalMs: Math.round(steps.longTasks.reduce((total, task) => total + task.durationMs, 0)),
       customerSortMs: sort.sortDrawnMs,
       customerSortAgainMs: sortAgain.sortDrawnMs,
+      ledgerOpenMs: ledger.ledgerDrawnMs,
+      ledgerEntries: ledger.entriesInTable,
       compareScreenRedrawMs,
     };
   } finally {

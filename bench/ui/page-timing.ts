@@ -239,3 +239,48 @@ export async function stepMarksSinceRun(page: Page, lastStep: string, timeoutMs:
     { lastStep, timeoutMs },
   );
 }
+
+export interface LedgerTimings {
+  /** From the click on a customer's row until their ledger's first entries are painted. */
+  ledgerDrawnMs: number;
+  customerId: string;
+  entriesInTable: number;
+}
+
+/**
+ * Clicks the first customer row of the Compare screen's customer table and times it until that customer's ledger
+ * (replayed on the page from their usage alone) has its entries painted.
+ */
+export async function timeLedgerOpen(page: Page, timeoutMs: number): Promise<LedgerTimings> {
+  return page.evaluate(
+    ({ rowSelector, timeoutMs: limitMs }) =>
+      new Promise<LedgerTimings>((resolve, reject) => {
+        const row = document.querySelector<HTMLElement>(rowSelector);
+        const customerId = (row?.querySelector('[role="cell"]')?.textContent ?? '').trim();
+        if (row === null || customerId === '') {
+          reject(new Error('the customer table has no rows to open'));
+          return;
+        }
+        const ledgerRows = `[role="table"][aria-label="Ledger entries of ${customerId}"] [role="row"].table-row`;
+        const startMs = performance.now();
+        const timer = window.setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`the ledger of ${customerId} was not drawn within ${limitMs} ms`));
+        }, limitMs);
+        const observer = new MutationObserver(() => {
+          if (document.querySelector(ledgerRows) === null) return;
+          observer.disconnect();
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              window.clearTimeout(timer);
+              const table = document.querySelector(`[role="table"][aria-label="Ledger entries of ${customerId}"]`);
+              resolve({ ledgerDrawnMs: performance.now() - startMs, customerId, entriesInTable: Number(table?.getAttribute('aria-rowcount') ?? '1') - 1 });
+            }, 0),
+          );
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        row.click();
+      }),
+    { rowSelector: CUSTOMER_ROW_SELECTOR, timeoutMs },
+  );
+}
