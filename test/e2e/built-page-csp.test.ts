@@ -30,4 +30,14 @@ describe('the built web app', () => {
       expect(body.trim()).toBe('');
     }
   });
+
+  test('carries sql.js with its in-memory file growing by half, not by an eighth', async () => {
+    const base = inject('webAppUrl');
+    const html = await (await fetch(base)).text();
+    const scriptPaths = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => match[1]);
+    const sources = await Promise.all(scriptPaths.map(async (path) => (await fetch(new URL(path, base))).text()));
+    const bundle = sources.join('\n');
+    expect(bundle).toMatch(/([A-Za-z_$][\w$]*)\*\(\1<1048576\?2:1\.5\)/);
+    expect(bundle).not.toMatch(/<1048576\?2:1\.125\)/);
+  });
 });
