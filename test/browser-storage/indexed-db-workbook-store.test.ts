@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { indexedDbWorkbookStore } from '../../renderer/storage/indexed-db-workbook-store';
 import type { StorageResult } from '../../renderer/storage/workbook-persistence';
-import { CURRENT_WORKBOOK_KEY, freshIndexedDb, frozenClock, putRawRecord, rawKeys, rawRecord, sameBytes } from './storage-support';
+import { CURRENT_WORKBOOK_KEY, freshIndexedDb, frozenClock, putRawRecord, rawKeys, rawRecord, storedRecord, sameBytes } from './storage-support';
 
 const START_MS = Date.UTC(2026, 10, 1, 9, 30);
 
@@ -31,7 +31,15 @@ describe('the IndexedDB workbook store', () => {
     const loaded = valueOf(await indexedDbWorkbookStore(indexedDb, clock).load());
     expect(loaded?.savedAtMs).toBe(START_MS);
     expect(sameBytes(loaded?.bytes ?? new Uint8Array(), bytes)).toBe(true);
-    expect(await rawRecord(indexedDb, CURRENT_WORKBOOK_KEY)).toEqual({ bytes, savedAtMs: START_MS, byteLength: 10 });
+    expect(await storedRecord(indexedDb, CURRENT_WORKBOOK_KEY)).toEqual({ bytes, savedAtMs: START_MS, byteLength: 10 });
+    // Stored as a Blob: the browser keeps it by reference instead of serialising it on the page's thread.
+    expect(((await rawRecord(indexedDb, CURRENT_WORKBOOK_KEY)) as { blob: unknown }).blob).toBeInstanceOf(Blob);
+  });
+
+  test('a workbook stored by an earlier version, as bytes rather than a Blob, still loads', async () => {
+    const indexedDb = freshIndexedDb();
+    await putRawRecord(indexedDb, CURRENT_WORKBOOK_KEY, { bytes: new Uint8Array([4, 5, 6]), savedAtMs: START_MS, byteLength: 3 });
+    expect(valueOf(await indexedDbWorkbookStore(indexedDb, { now: () => START_MS }).load())).toEqual({ bytes: new Uint8Array([4, 5, 6]), savedAtMs: START_MS });
   });
 
   test('a save replaces the previous workbook whole', async () => {
@@ -48,8 +56,8 @@ describe('the IndexedDB workbook store', () => {
     const store = indexedDbWorkbookStore(indexedDb, { now: () => START_MS });
     const buffer = new Uint8Array([0, 0, 7, 7, 7, 0, 0]);
     valueOf(await store.save(buffer.subarray(2, 5)));
-    const record = (await rawRecord(indexedDb, CURRENT_WORKBOOK_KEY)) as { bytes: Uint8Array };
-    expect(record.bytes.buffer.byteLength).toBe(3);
+    const record = (await rawRecord(indexedDb, CURRENT_WORKBOOK_KEY)) as { blob: Blob };
+    expect(record.blob.size).toBe(3);
     expect(valueOf(await store.load())?.bytes).toEqual(new Uint8Array([7, 7, 7]));
   });
 
@@ -83,7 +91,7 @@ describe('the IndexedDB workbook store', () => {
     const second = problemOf(await store.keepBackup(new Uint8Array([5]), 1));
     expect(second.code).toBe('storage_failed');
     expect(second.message).toMatch(/^The workbook could not be saved in the browser \(ConstraintError(: .+)?\); the previously saved workbook is kept/);
-    expect(await rawRecord(indexedDb, `backup-from-schema-1-${START_MS}`)).toEqual({ bytes: new Uint8Array([1, 1, 1]), savedAtMs: START_MS, byteLength: 3 });
+    expect(await storedRecord(indexedDb, `backup-from-schema-1-${START_MS}`)).toEqual({ bytes: new Uint8Array([1, 1, 1]), savedAtMs: START_MS, byteLength: 3 });
     expect(valueOf(await store.load())?.bytes).toEqual(new Uint8Array([2, 2]));
   });
 

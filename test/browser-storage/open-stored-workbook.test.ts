@@ -11,7 +11,7 @@ import {
   frozenClock,
   putRawRecord,
   rawKeys,
-  rawRecord,
+  storedRecord,
   sameBytes,
   tooNewWorkbookBytes,
   WORKBOOK_V1_BYTES,
@@ -62,7 +62,7 @@ describe('opening the page’s workbook', () => {
     expect(started.source).toBe('new');
     expect(started.problem?.code).toBe('workbook_too_new');
     expect(sameBytes(started.rescueBytes ?? new Uint8Array(), future)).toBe(true);
-    expect(await rawRecord(indexedDb, CURRENT_WORKBOOK_KEY)).toEqual({ bytes: future, savedAtMs: SAVED_MS, byteLength: future.length });
+    expect(await storedRecord(indexedDb, CURRENT_WORKBOOK_KEY)).toEqual({ bytes: future, savedAtMs: SAVED_MS, byteLength: future.length });
     closeWorkbook(started.workbook);
   });
 
@@ -81,7 +81,7 @@ describe('opening the page’s workbook', () => {
     expect([started.source, started.upgradedFrom, started.savedAtMs, started.problem]).toEqual(['stored', 1, OPENED_MS, null]);
     closeWorkbook(started.workbook);
 
-    const backup = (await rawRecord(indexedDb, `backup-from-schema-1-${OPENED_MS}`)) as { bytes: Uint8Array };
+    const backup = (await storedRecord(indexedDb, `backup-from-schema-1-${OPENED_MS}`)) as { bytes: Uint8Array };
     expect(sameBytes(backup.bytes, WORKBOOK_V1_BYTES)).toBe(true);
     const current = await store.load();
     if (!current.ok || current.value === null) throw new Error('expected the upgraded workbook to be stored');
@@ -99,7 +99,7 @@ describe('opening the page’s workbook', () => {
     const started = await openStoredOrNewWorkbook(store, await loadSqlJs());
     expect([started.source, started.upgradedFrom, started.problem?.code]).toEqual(['stored', 1, 'storage_failed']);
     expect(sameBytes(started.rescueBytes ?? new Uint8Array(), WORKBOOK_V1_BYTES)).toBe(true);
-    const current = (await rawRecord(indexedDb, CURRENT_WORKBOOK_KEY)) as { bytes: Uint8Array; savedAtMs: number };
+    const current = (await storedRecord(indexedDb, CURRENT_WORKBOOK_KEY)) as { bytes: Uint8Array; savedAtMs: number };
     expect([sameBytes(current.bytes, WORKBOOK_V1_BYTES), current.savedAtMs]).toEqual([true, SAVED_MS]);
     closeWorkbook(started.workbook);
   });

@@ -86,6 +86,17 @@ export function rawRecord(factory: IDBFactory, key: string): Promise<unknown> {
   return rawTransaction(factory, 'readonly', (objects) => objects.get(key));
 }
 
+/**
+ * A record as the store wrote it, its Blob read back into bytes (records of earlier versions hold the bytes
+ * themselves and are returned as they are).
+ */
+export async function storedRecord(factory: IDBFactory, key: string): Promise<unknown> {
+  const record = await rawRecord(factory, key);
+  if (typeof record !== 'object' || record === null || !('blob' in record) || !(record.blob instanceof Blob)) return record;
+  const { blob, ...rest } = record;
+  return { bytes: new Uint8Array(await blob.arrayBuffer()), ...rest };
+}
+
 export async function rawKeys(factory: IDBFactory): Promise<string[]> {
   const keys = await rawTransaction(factory, 'readonly', (objects) => objects.getAllKeys());
   return keys.map(String);
