@@ -1,7 +1,7 @@
 // The page's side of the replay worker: one job at a time, progress as it comes, and cancel by terminating the
 // worker (a new one is started for the next job). The outcome is a value: done, refused (with the engine's
-// sentence), cancelled, or crashed. The reports arrive as the text the workbook stores and are read here one at a
-// time, handing the thread back between them, so the window keeps drawing while a large result is read.
+// sentence), cancelled, or crashed. Each book's report arrives as the text the workbook stores as soon as the worker
+// has made it, and is read here at once, in a task of its own, while the worker replays the next book.
 
 import type { ReplayReport } from '../../core/engine/report/report-model';
 import type { UsageDataset } from '../../core/engine/usage/dataset';
@@ -30,58 +30,51 @@ export type ReplayWorkerHandle = JobWorkerHandle<ReplayJobRequest, ReplayJobResp
 
 export type ReplayClient = WorkerJobClient<ReplayJob, ReplayProgressReport, ReplayJobOutcome>;
 
-type Answered = Exclude<ReplayJobOutcome, { kind: 'done' }> | { kind: 'answered'; storedReports: Uint8Array[]; dataset: UsageDataset };
+/** What the worker says along the way: progress, and each book's report once it is made. */
+type Underway = Extract<ReplayJobResponse, { kind: 'progress' } | { kind: 'report' }>;
 
-/** Hands the thread back for one task: what lets the page draw between two reports being read. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => globalThis.setTimeout(resolve, 0));
-}
+type Answered = Exclude<ReplayJobOutcome, { kind: 'done' }> | { kind: 'answered'; dataset: UsageDataset };
 
 export function createReplayClient(startWorker: () => ReplayWorkerHandle): ReplayClient {
-  const worker = createWorkerJobClient<ReplayJob, ReplayJobRequest, ReplayJobResponse, ReplayProgressReport, Answered>(startWorker, {
+  const worker = createWorkerJobClient<ReplayJob, ReplayJobRequest, ReplayJobResponse, Underway, Answered>(startWorker, {
     jobName: 'a replay job',
     stoppedMessage: 'the replay worker stopped',
     request: (job, jobId) => ({ kind: 'replay', jobId, job }),
     transferOf: (job) => replayUsageBuffers(job.usage),
     jobIdOf: (response) => response.jobId,
-    progressOf: (response) => (response.kind === 'progress' ? response : null),
+    progressOf: (response) => (response.kind === 'progress' || response.kind === 'report' ? response : null),
     outcomeOf: (response) => {
-      if (response.kind === 'done') return { kind: 'answered', storedReports: response.reports, dataset: response.dataset };
+      if (response.kind === 'done') return { kind: 'answered', dataset: response.dataset };
       if (response.kind === 'refused') return { kind: 'refused', bookIndex: response.bookIndex, message: response.message };
       return { kind: 'crashed', message: response.kind === 'crashed' ? response.message : 'the replay worker answered out of turn' };
     },
   });
-  // Reading the reports belongs to the job: it is running meanwhile, and cancel ends it as cancelled.
-  let reading: { cancelled: boolean } | null = null;
   return {
     get running() {
-      return worker.running || reading !== null;
+      return worker.running;
     },
     async run(job, onProgress) {
-      if (reading !== null) throw new Error('invariant: a replay job started while another runs');
-      const answered = await worker.run(job, onProgress);
-      if (answered.kind !== 'answered') return answered;
-      const read = { cancelled: false };
-      reading = read;
-      try {
-        const decoder = new TextDecoder();
-        const reports: ReplayReport[] = [];
-        for (const bytes of answered.storedReports) {
-          await nextTask();
-          if (read.cancelled) return { kind: 'cancelled' };
-          const report = reportFromStoredText(decoder.decode(bytes));
-          if (report === null) return { kind: 'crashed', message: 'the replay worker sent a report that cannot be read' };
-          reports.push(report);
+      const decoder = new TextDecoder();
+      const storedReports: Uint8Array[] = [];
+      const reports: ReplayReport[] = [];
+      let unreadable = false;
+      const answered = await worker.run(job, (message) => {
+        if (message.kind === 'progress') {
+          onProgress(message);
+          return;
         }
-        return { kind: 'done', reports, storedReports: answered.storedReports, dataset: answered.dataset };
-      } finally {
-        reading = null;
-      }
+        const report = reportFromStoredText(decoder.decode(message.report));
+        if (report === null) unreadable = true;
+        else reports[message.bookIndex] = report;
+        storedReports[message.bookIndex] = message.report;
+      });
+      if (answered.kind !== 'answered') return answered;
+      if (unreadable) return { kind: 'crashed', message: 'the replay worker sent a report that cannot be read' };
+      const complete = reports.length === job.books.length && job.books.every((_, index) => reports[index] !== undefined);
+      if (!complete) return { kind: 'crashed', message: 'the replay worker finished without a report for every book' };
+      return { kind: 'done', reports, storedReports, dataset: answered.dataset };
     },
-    cancel() {
-      if (reading !== null) reading.cancelled = true;
-      else worker.cancel();
-    },
+    cancel: () => worker.cancel(),
   };
 }
 

@@ -1,6 +1,7 @@
 // One replay job, wherever it runs (the worker, or a test in Node): the usage decoded when it comes as stored, then
 // the baseline book first and each candidate against the baseline's report, advanced in slices so progress can be
-// told between them. The reports are exactly those core's replay() gives for the same inputs.
+// told between them, each report sent as soon as it is made. The reports are exactly those core's replay() gives for
+// the same inputs.
 
 import { ReplayRun } from '../../core/engine/replay/replay';
 import { ReplayInputError } from '../../core/engine/replay/replay-error';
@@ -26,6 +27,7 @@ export function runReplayJob(jobId: number, job: ReplayJob, post: PostReplayResp
   const dataset = decoded.value;
   const candidateDataset = job.planMapping.size === 0 ? dataset : applyPlanMapping(dataset, job.planMapping).dataset;
   const reports: ReplayReport[] = [];
+  const encoder = new TextEncoder();
   for (let bookIndex = 0; bookIndex < job.books.length; bookIndex++) {
     const options: ReplayOptions = {
       ...(bookIndex === 0 ? {} : { baseline: reports[0] }),
@@ -38,16 +40,17 @@ export function runReplayJob(jobId: number, job: ReplayJob, post: PostReplayResp
         post({ kind: 'progress', jobId, bookIndex, eventsDone: run.eventsDone, eventsTotal: run.eventsTotal }, []);
       }
       post({ kind: 'progress', jobId, bookIndex, eventsDone: run.eventsDone, eventsTotal: run.eventsTotal }, []);
-      reports.push(run.report());
+      const report = run.report();
+      reports.push(report);
+      // Sent now, in the form the workbook stores: the page reads it while the next book is replayed.
+      const stored = encoder.encode(storedReportText(report));
+      post({ kind: 'report', jobId, bookIndex, report: stored }, [stored.buffer as ArrayBuffer]);
     } catch (error) {
       if (error instanceof ReplayInputError) post({ kind: 'refused', jobId, bookIndex, message: error.message }, []);
       else post({ kind: 'crashed', jobId, message: error instanceof Error ? error.message : String(error) }, []);
       return;
     }
   }
-  // Written here, off the page's thread, in the form the workbook stores; the decoded usage goes back to the page for
-  // its next run; the worker keeps nothing.
-  const encoder = new TextEncoder();
-  const stored = reports.map((report) => encoder.encode(storedReportText(report)));
-  post({ kind: 'done', jobId, reports: stored, dataset }, [...stored.map((bytes) => bytes.buffer as ArrayBuffer), ...datasetBuffers(dataset)]);
+  // The decoded usage goes back to the page for its next run; the worker keeps nothing.
+  post({ kind: 'done', jobId, dataset }, datasetBuffers(dataset));
 }

@@ -1,8 +1,8 @@
 // The messages between the page and the replay worker, typed once for both sides. The page sends the books and the
 // usage — as the workbook stores it, for the worker to decode (the page then only reads bytes out of sql.js), or
 // already decoded when the page has it — with the blobs or columns transferred, not copied. The worker answers with
-// progress between slices of the replay and, at the end, the reports in the order of the books (as the text the
-// workbook stores) and the decoded usage handed back (transferred again), for the page to keep for its next run. Cancel is the page terminating the worker,
+// progress between slices of the replay, each book's report as soon as it is made (as the text the workbook
+// stores), and at the end the decoded usage handed back (transferred again), for the page to keep for its next run. Cancel is the page terminating the worker,
 // which stops it at once whatever it is doing.
 
 import type { PriceBook } from '../../core/engine/price-book/model';
@@ -36,10 +36,13 @@ export interface ReplayJobRequest {
 export type ReplayJobResponse =
   | { kind: 'progress'; jobId: number; bookIndex: number; eventsDone: number; eventsTotal: number }
   /**
-   * `reports`: each report as the workbook stores it (stored-report.ts), UTF-8: a fifth of the size of the report's
-   * objects, transferred without a copy, read on the page and recorded in the workbook as they are.
+   * One book's report, sent as soon as that book is replayed (the page reads it while the worker replays the next):
+   * as the workbook stores it (stored-report.ts), UTF-8, a fifth of the size of the report's objects, transferred
+   * without a copy, read on the page and recorded in the workbook as it is.
    */
-  | { kind: 'done'; jobId: number; reports: Uint8Array[]; dataset: UsageDataset }
+  | { kind: 'report'; jobId: number; bookIndex: number; report: Uint8Array }
+  /** Every book replayed (each report sent before this), and the decoded usage handed back. */
+  | { kind: 'done'; jobId: number; dataset: UsageDataset }
   /** Books and usage do not fit together (a feature or plan the book lacks), or the stored usage is damaged. */
   | { kind: 'refused'; jobId: number; bookIndex: number; message: string }
   /** A defect: the engine threw something else. */

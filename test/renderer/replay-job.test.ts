@@ -8,7 +8,7 @@ import { createWorkbook } from '../../core/workbook/open-workbook';
 import { readStoredDataset, saveDataset } from '../../core/workbook/repositories/dataset-store';
 import { applyPlanMapping } from '../../core/workbook/scenario-options';
 import type { ReplayReport } from '../../core/engine/report/report-model';
-import { reportFromStoredText } from '../../core/workbook/stored-report';
+import { reportFromStoredText, storedReportText } from '../../core/workbook/stored-report';
 import type { StoredDataset } from '../../core/workbook/usage/stored-dataset';
 import type { Workbook } from '../../core/workbook/workbook';
 import { loadSqlJs } from '../../cli/file-store/sql-js-node';
@@ -29,6 +29,13 @@ async function storedDemo(): Promise<{ workbook: Workbook; datasetId: number; st
   const stored = readStoredDataset(workbook, saved.value.id);
   if (!stored.ok) throw new Error(stored.problem.message);
   return { workbook, datasetId: saved.value.id, stored: stored.value };
+}
+
+/** The reports the job sent, one message per book, in book order. */
+function sentReports(responses: ReplayJobResponse[]): Uint8Array[] {
+  const sent = responses.flatMap((response) => (response.kind === 'report' ? [response] : []));
+  expect(sent.map((response) => response.bookIndex)).toEqual(sent.map((_, index) => index));
+  return sent.map((response) => response.report);
 }
 
 /** The worker's reports, sent as the text the workbook stores, read back. */
@@ -57,7 +64,16 @@ describe('a replay job', () => {
     const done = responses.at(-1);
     expect(done?.kind).toBe('done');
     if (done?.kind !== 'done') return;
-    expect(JSON.stringify(readReports(done.reports))).toBe(JSON.stringify(demoReplay().reports));
+    expect(JSON.stringify(readReports(sentReports(responses)))).toBe(JSON.stringify(demoReplay().reports));
+  });
+
+  test('sends each book’s report as soon as it is made, before the next book’s progress', () => {
+    const responses: ReplayJobResponse[] = [];
+    runReplayJob(7, demoJob(), (response) => responses.push(response), 30_000);
+    const firstReport = responses.findIndex((response) => response.kind === 'report');
+    const secondBookStarts = responses.findIndex((response) => response.kind === 'progress' && response.bookIndex === 1);
+    expect(firstReport).toBeGreaterThan(0);
+    expect(firstReport).toBeLessThan(secondBookStarts);
   });
 
   test('tells progress between slices, rising to every event of each book', () => {
@@ -76,11 +92,15 @@ describe('a replay job', () => {
     const { responses, transfers } = runToEnd({ ...demoJob(), usage: { kind: 'stored', stored } });
     const done = responses.at(-1);
     if (done?.kind !== 'done') throw new Error(`expected done, got ${done?.kind}`);
-    expect(JSON.stringify(readReports(done.reports))).toBe(JSON.stringify(demoReplay().reports));
+    const reports = sentReports(responses);
+    expect(JSON.stringify(readReports(reports))).toBe(JSON.stringify(demoReplay().reports));
     expectSameDataset(done.dataset, demoReplay().dataset);
-    // Handed back without a copy: every report's and every column's buffer is in the transfer list, once.
-    expect(new Set(transfers.at(-1))).toEqual(new Set([...done.reports.map((bytes) => bytes.buffer),done.dataset.timeMs.buffer, done.dataset.customerIndex.buffer, done.dataset.featureIndex.buffer, done.dataset.quantityMicros.buffer, done.dataset.customerEventStart.buffer, done.dataset.customers.startMs.buffer, done.dataset.customers.endMs.buffer]));
-    expect(transfers.slice(0, -1).every((list) => list.length === 0)).toBe(true);
+    // Handed over without a copy: each report's buffer with its message, and every column's buffer, once, at the end.
+    responses.forEach((response, index) => {
+      if (response.kind === 'report') expect(transfers[index]).toEqual([response.report.buffer]);
+      else if (response.kind === 'progress') expect(transfers[index]).toEqual([]);
+    });
+    expect(new Set(transfers.at(-1))).toEqual(new Set([done.dataset.timeMs.buffer, done.dataset.customerIndex.buffer, done.dataset.featureIndex.buffer, done.dataset.quantityMicros.buffer, done.dataset.customerEventStart.buffer, done.dataset.customers.startMs.buffer, done.dataset.customers.endMs.buffer]));
   });
 
   test('stored usage that is damaged is refused with the workbook’s sentence before any book is replayed', async () => {
@@ -106,7 +126,7 @@ describe('a replay job', () => {
     if (done?.kind !== 'done') throw new Error(`expected done, got ${done?.kind}`);
     const mapped = applyPlanMapping(dataset, planMapping).dataset;
     const baseline = replay(books[0].book, dataset);
-    const reports = readReports(done.reports);
+    const reports = readReports(sentReports(responses));
     expect(JSON.stringify(reports)).toBe(JSON.stringify([baseline, ...books.slice(1).map((book) => replay(book.book, mapped, { baseline }))]));
     expect(JSON.stringify(reports[1])).not.toBe(JSON.stringify(demoReplay().reports[1]));
   });
@@ -164,27 +184,25 @@ describe('the replay client', () => {
     expect(client.running).toBe(false);
   });
 
-  test('cancel while the reports are being read ends the job as cancelled, and the client is free again', async () => {
-    const worker = inThreadWorker();
-    const client = createReplayClient(() => worker);
-    const outcome = client.run(demoJob(), () => undefined);
-    worker.deliver();
-    // The worker has answered; the client reads the reports a task at a time and is still running meanwhile.
-    await Promise.resolve();
-    await Promise.resolve();
-    expect(client.running).toBe(true);
-    client.cancel();
-    expect(await outcome).toEqual({ kind: 'cancelled' });
-    expect(client.running).toBe(false);
-    expect(worker.terminated).toBe(false);
-  });
-
   test('a report the worker sends that cannot be read ends the job as crashed, with a sentence', async () => {
     const handle = inThreadWorker();
     const client = createReplayClient(() => handle);
     const outcome = client.run(demoJob(), () => undefined);
-    handle.onmessage?.({ data: { kind: 'done', jobId: 1, reports: [new TextEncoder().encode('{"not":"a report"}')], dataset: demoReplay().dataset } } as MessageEvent<ReplayJobResponse>);
+    const say = (data: ReplayJobResponse) => handle.onmessage?.({ data } as MessageEvent<ReplayJobResponse>);
+    say({ kind: 'report', jobId: 1, bookIndex: 0, report: new TextEncoder().encode('{"not":"a report"}') });
+    say({ kind: 'done', jobId: 1, dataset: demoReplay().dataset });
     expect(await outcome).toEqual({ kind: 'crashed', message: 'the replay worker sent a report that cannot be read' });
+  });
+
+  test('a worker that says it is done without a report for every book has crashed, whatever it says', async () => {
+    const handle = inThreadWorker();
+    const client = createReplayClient(() => handle);
+    const outcome = client.run(demoJob(), () => undefined);
+    const say = (data: ReplayJobResponse) => handle.onmessage?.({ data } as MessageEvent<ReplayJobResponse>);
+    const baseline = new TextEncoder().encode(storedReportText(demoReplay().reports[0]));
+    say({ kind: 'report', jobId: 1, bookIndex: 0, report: baseline });
+    say({ kind: 'done', jobId: 1, dataset: demoReplay().dataset });
+    expect(await outcome).toEqual({ kind: 'crashed', message: 'the replay worker finished without a report for every book' });
   });
 
   test('stored blobs and a lent dataset are handed to the worker without a copy; a copied dataset is not', async () => {
