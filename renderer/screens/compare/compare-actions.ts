@@ -146,6 +146,8 @@ export async function runComparison(store: WorkbenchStore, replayClient: ReplayC
   // Two frames: the first paints the tables; the charts, set up once the tables are in, draw in the frame after.
   await afterNextPaint();
   await afterNextPaint();
+  // Another workbook opened in those frames: the old one is closed, and the shown result went with it.
+  if (store.getState().workbook !== workbook) return;
   store.getState().comparisonRecorded(reports, recordComparison(workbook, inputs, runInputs, datasetId, createdAtMs, reports, storedReports));
   markStep('compare:recorded');
   store.getState().workbookChanged(null);
