@@ -2,8 +2,8 @@
 // with a progress bar and a cancel button while the worker replays.
 
 import { useMemo } from 'react';
-import { formatCount } from '../../components/amount-format';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
+import { ReplayProgressLine } from '../../components/ReplayProgressLine';
 import { useWorkbench } from '../../state/store';
 import { MAX_CANDIDATES } from '../../state/runs-slice';
 import { datasetChoices, versionChoices } from './compare-choices';
@@ -73,19 +73,7 @@ export function ComparisonChooser({ onRun, onCancel }: { onRun: () => void; onCa
         )}
         {!running && blocker !== null && <span className="hint">{blocker}</span>}
       </div>
-      {running && (
-        <div className="replay-progress">
-          <progress
-            aria-label="Replay progress"
-            max={progress.bookCount}
-            value={progress.bookIndex + (progress.eventsTotal === 0 ? 0 : progress.eventsDone / progress.eventsTotal)}
-          />
-          <span>
-            Replaying “{progress.bookName}” ({progress.bookIndex + 1} of {progress.bookCount}): {formatCount(progress.eventsDone, locale)} of{' '}
-            {formatCount(progress.eventsTotal, locale)} events
-          </span>
-        </div>
-      )}
+      {progress.state === 'running' && <ReplayProgressLine progress={progress} />}
       {progress.state === 'cancelled' && <p className="hint">The replay was cancelled; nothing was recorded.</p>}
       {progress.state === 'failed' && (
         <p className="problem" role="alert">

@@ -3,7 +3,7 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import { liabilityByExpiryOption, rollForward, waterfallOption, waterfallSteps } from '../../charts/liability-charts';
-import { formatCount, PLAIN_NUMBERS } from '../../components/amount-format';
+import { PLAIN_NUMBERS } from '../../components/amount-format';
 import { EChart } from '../../components/EChart';
 import { FigureTable } from '../../components/FigureTable';
 import { useServices } from '../../app/services';
@@ -15,6 +15,7 @@ import { cancelFinance, runFinance } from './finance-actions';
 import { financeMonthRows, financeTotalsRows, MONTH_HEADER } from './finance-rows';
 import { FinanceRulesForm } from './FinanceRulesForm';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
+import { ReplayProgressLine } from '../../components/ReplayProgressLine';
 
 function FinanceResults({ result }: { result: FinanceResult }) {
   const { reports, labels } = result;
@@ -161,19 +162,7 @@ export function FinanceScreen() {
             </button>
           )}
         </div>
-        {running && (
-          <div className="replay-progress">
-            <progress
-              aria-label="Replay progress"
-              max={progress.bookCount}
-              value={progress.bookIndex + (progress.eventsTotal === 0 ? 0 : progress.eventsDone / progress.eventsTotal)}
-            />
-            <span>
-              Replaying “{progress.bookName}” ({progress.bookIndex + 1} of {progress.bookCount}): {formatCount(progress.eventsDone, locale)} of{' '}
-              {formatCount(progress.eventsTotal, locale)} events
-            </span>
-          </div>
-        )}
+        {progress.state === 'running' && <ReplayProgressLine progress={progress} />}
         {progress.state === 'cancelled' && <p className="hint">The replay was cancelled.</p>}
         {progress.state === 'failed' && (
           <p className="problem" role="alert">
